@@ -1,0 +1,26 @@
+using Grants.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grants.Applications;
+
+/// <summary>
+/// Diarienummer "&lt;prefix&gt; &lt;year&gt;/&lt;n&gt;": one counter row per year, incremented inside the
+/// caller's transaction, so a rolled-back submit leaves no gap and two submits never share a number.
+/// </summary>
+public static class RegistrationNumbers
+{
+    public static string Format(string prefix, int year, int sequence) => $"{prefix} {year}/{sequence}";
+
+    /// <summary>Must run inside a transaction that also stores the application.</summary>
+    public static async Task<int> NextAsync(GrantsDbContext db, int year, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A registration number must be taken inside the transaction that stores it.");
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "RegistrationCounters" ("Year", "Last") VALUES ({year}, 0) ON CONFLICT ("Year") DO NOTHING""", ct);
+        var next = await db.Database
+            .SqlQuery<int>($"""UPDATE "RegistrationCounters" SET "Last" = "Last" + 1 WHERE "Year" = {year} RETURNING "Last" AS "Value" """)
+            .ToListAsync(ct);
+        return next.Single();
+    }
+}

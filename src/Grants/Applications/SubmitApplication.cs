@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Grants.Association;
+using Grants.Infrastructure;
+using Grants.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grants.Applications;
+
+/// <summary>
+/// A check that can refuse a submission with field errors (the eligibility rules' hinder plug in here),
+/// and that may record what it found once the submission is accepted.
+/// </summary>
+public interface ISubmitCheck
+{
+    Task<ValidationErrors> CheckAsync(Application application, AssociationProfile profile, CancellationToken ct);
+    Task OnSubmittedAsync(Application application, Actor actor, CancellationToken ct);
+}
+
+/// <summary>
+/// Submits (or, for the kansli, registers) a complete application: stamps ankomstdatum in the förbund's
+/// time zone and takes the next diarienummer in the same transaction that stores it.
+/// </summary>
+public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, IEnumerable<ISubmitCheck> checks)
+{
+    public async Task<Outcome<Application>> HandleAsync(ClaimsPrincipal user, Guid id, int? expectedVersion, CancellationToken ct)
+    {
+        if (!ApplicationAccess.MayWrite(user)) return Outcome<Application>.Forbidden("Din roll får inte skicka in ansökningar.");
+        var app = await ApplicationAccess.FindAsync(db, user, id, ct);
+        if (app is null) return Outcome<Application>.NotFound();
+        if (!app.IsDraft) return Outcome<Application>.Conflict($"Ansökan är redan inskickad ({app.RegistrationNumber}).");
+        if (expectedVersion is { } v && v != app.Version)
+            return Outcome<Application>.Conflict("Ansökan har ändrats sedan du öppnade den. Ladda om och försök igen.");
+
+        var profile = await profiles.GetAsync(ct);
+        var errors = ApplicationValidator.Validate(app.Form, profile, ValidationMode.Submit);
+        foreach (var check in checks)
+        {
+            foreach (var (field, messages) in (await check.CheckAsync(app, profile, ct)).All)
+                foreach (var m in messages) errors.Add(field, m);
+        }
+        if (!errors.IsEmpty) return Outcome<Application>.Invalid(errors);
+
+        var actor = Actor.From(user);
+        var now = clock.Now;
+        var arrival = clock.DateOf(now);
+        var onBehalf = !user.IsInRole(Identity.Roles.Applicant);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var sequence = await RegistrationNumbers.NextAsync(db, arrival.Year, ct);
+            var number = RegistrationNumbers.Format(profile.RegistrationPrefix, arrival.Year, sequence);
+            app.Submit(number, arrival.Year, sequence, now, arrival, actor, onBehalf);
+            db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Application), app.Id.ToString(), "application.submitted", number));
+            foreach (var check in checks) await check.OnSubmittedAsync(app, actor, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<Application>.Conflict("Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.");
+        }
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+
+namespace Grants.Identity;
+
+/// <summary>The five roles. Stored names are the Swedish ones users see.</summary>
+public static class Roles
+{
+    public const string Applicant = "Sökande";
+    public const string Lsg = "LSG";
+    public const string Secretariat = "Kansli";
+    public const string Board = "Styrelse";
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [Applicant, Lsg, Secretariat, Board, Admin];
+
+    /// <summary>The role recorded on a change when a user holds several: the most privileged.</summary>
+    public static string PrimaryRole(ClaimsPrincipal user) =>
+        new[] { Admin, Secretariat, Board, Lsg, Applicant }.FirstOrDefault(user.IsInRole) ?? "";
+}
+
+public static class GrantsClaims
+{
+    public const string Organisation = "grants:organisation";
+    public const string DisplayName = "grants:name";
+
+    public static Guid? OrganisationId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(Organisation), out var id) ? id : null;
+}
+
+/// <summary>Named authorisation policies; every page and endpoint names one.</summary>
+public static class Policies
+{
+    /// <summary>A Sökande bound to an organisation.</summary>
+    public const string Applicant = "Applicant";
+    /// <summary>Anyone who may read applications: Sökande (own only), Kansli, LSG, Styrelse.</summary>
+    public const string ApplicationReader = "ApplicationReader";
+    /// <summary>Applicant or Kansli: may create and edit applications (applicant: own only).</summary>
+    public const string ApplicationWriter = "ApplicationWriter";
+    public const string Secretariat = "Secretariat";
+    public const string Admin = "Admin";
+    /// <summary>Any signed-in user.</summary>
+    public const string SignedIn = "SignedIn";
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Grants.Applications;
+using Grants.Association;
+using Grants.Identity;
+using Grants.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Grants.Infrastructure;
+
+public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<AssociationProfile> AssociationProfiles => Set<AssociationProfile>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationVersion> ApplicationVersions => Set<ApplicationVersion>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AssociationProfile>(b =>
+        {
+            b.Property(p => p.Members).HasJsonConversion();
+        });
+
+        builder.Entity<Organisation>(b =>
+        {
+            b.HasIndex(o => o.OrganisationNumber).IsUnique();
+        });
+
+        builder.Entity<Application>(b =>
+        {
+            b.Property(a => a.Form).HasJsonConversion();
+            b.Property(a => a.Version).IsConcurrencyToken();
+            b.HasIndex(a => a.OrganisationId);
+            b.HasIndex(a => a.RegistrationNumber).IsUnique();
+            b.HasIndex(a => new { a.RegistrationYear, a.RegistrationSequence }).IsUnique();
+            b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(a => a.Versions).WithOne().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(a => a.Attachments).WithOne().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ApplicationVersion>(b => b.HasIndex(v => new { v.ApplicationId, v.Number }).IsUnique());
+
+        builder.Entity<Attachment>(b =>
+        {
+            b.HasOne(a => a.Content).WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AttachmentContent>(b => b.HasKey(c => c.AttachmentId));
+
+        builder.Entity<RegistrationCounter>(b =>
+        {
+            b.HasKey(c => c.Year);
+            b.Property(c => c.Year).ValueGeneratedNever();
+        });
+
+        builder.Entity<AuditEntry>(b => b.HasIndex(a => new { a.EntityType, a.EntityId }));
+
+        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
+        // so convert to a sortable long (UTC ticks) on SQLite only.
+        if (Database.IsSqlite())
+        {
+            foreach (var entity in builder.Model.GetEntityTypes())
+            {
+                foreach (var property in entity.GetProperties())
+                {
+                    if (property.ClrType == typeof(DateTimeOffset))
+                        property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+                    else if (property.ClrType == typeof(DateTimeOffset?))
+                        property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+                }
+            }
+        }
+    }
+}
+
+public static class JsonConversionExtensions
+{
+    private static readonly JsonSerializerOptions Options = FormJsonOptions.Options;
+
+    /// <summary>Stores a value object as a JSON text column; compared by content so changes are detected.</summary>
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class, new()
+    {
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Options),
+            s => JsonSerializer.Deserialize<T>(s, Options) ?? new T(),
+            new ValueComparer<T>(
+                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options) ?? new T()));
+        return property;
+    }
+}

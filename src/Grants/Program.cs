@@ -1,0 +1,58 @@
+using Grants.Applications;
+using Grants.Association;
+using Grants.Identity;
+using Grants.Infrastructure;
+using Hangfire;
+
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a != "--demo").ToArray(),
+});
+builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+builder.Services.AddGrantsOptions();
+var appOptions = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
+demo = demo || appOptions.Demo || builder.Environment.IsDevelopment();
+
+builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
+builder.Services.AddGrantsServices(builder.Configuration);
+builder.Services.AddGrantsIdentity(appOptions);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(o =>
+{
+    // Feature folders: pages live beside their use cases (Applications/, Association/ ...).
+    o.RootDirectory = "/";
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/Denied");
+    o.Conventions.AllowAnonymousToPage("/Index");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+
+var app = builder.Build();
+
+await Startup.InitializeAsync(app.Services, demo);
+
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.MapStaticAssets().AllowAnonymous();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()] })
+    .RequireAuthorization(Policies.Admin);
+app.MapAuthApi();
+app.MapApplicationsApi();
+app.MapAssociationApi();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>Visible to the test host (WebApplicationFactory&lt;Program&gt;).</summary>
+public partial class Program;
