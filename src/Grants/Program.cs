@@ -2,6 +2,7 @@ using Grants.Applications;
 using Grants.Association;
 using Grants.Identity;
 using Grants.Infrastructure;
+using Grants.Shared;
 using Hangfire;
 
 var demo = args.Contains("--demo");
@@ -28,7 +29,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Denied");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Error");
-});
+}).AddMvcOptions(o => SwedishBindingMessages.Apply(o.ModelBindingMessageProvider));
 
 var app = builder.Build();
 

@@ -1,0 +1,44 @@
+using Grants.Association;
+using Grants.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Grants.Applications;
+
+[Authorize(Policy = Policies.ApplicationReader)]
+public sealed class DetailsModel(ApplicationQueries queries, ProfileStore profiles, UploadAttachment upload) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public Application Application { get; private set; } = new();
+    public AssociationProfile Profile { get; private set; } = new();
+    public bool CanWrite => ApplicationAccess.MayWrite(User);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>Writers only: UploadAttachment refuses other roles (403).</summary>
+    public async Task<IActionResult> OnPostAttachmentAsync(IFormFile? file, CancellationToken ct)
+    {
+        var outcome = await upload.HandleAsync(User, Id, file, ct);
+        switch (outcome.Kind)
+        {
+            case Shared.OutcomeKind.Ok:
+                TempData["Message"] = $"Bilagan {outcome.Value!.FileName} är uppladdad.";
+                return Redirect($"/Applications/Details/{Id}");
+            case Shared.OutcomeKind.NotFound: return NotFound();
+            case Shared.OutcomeKind.Forbidden: return Forbid();
+        }
+        foreach (var (_, messages) in outcome.Errors.All)
+            foreach (var m in messages) ModelState.AddModelError("file", m);
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Profile = await profiles.GetAsync(ct);
+        var app = await queries.GetAsync(User, Id, ct);
+        if (app is null) return false;
+        Application = app;
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+using Grants.Identity;
+using Grants.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Grants.Association;
+
+/// <summary>The admin page for the förbund profile: name, members, diarienummer prefix, first § number.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class ProfileModel(ProfileStore profiles, UpdateProfile update) : PageModel
+{
+    [BindProperty] public ProfileRequest Input { get; set; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input = UpdateProfile.ToRequest(await profiles.GetAsync(ct));
+        Input.Members.Add(new MemberRequest());
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // The empty row offered for a new member is ignored when left blank.
+        Input.Members = Input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Key) || !string.IsNullOrWhiteSpace(m.Name)).ToList();
+        if (!ModelState.IsValid) return Page();
+        var outcome = await update.HandleAsync(User, Input, ct);
+        if (outcome.IsOk)
+        {
+            TempData["Message"] = "Förbundets uppgifter är sparade.";
+            return Redirect("/Association/Profile");
+        }
+        FieldKeys.CopyTo(outcome.Errors, ModelState, "Input");
+        Input.Members.Add(new MemberRequest());
+        return Page();
+    }
+}
