@@ -20,7 +20,7 @@ public interface ISubmitCheck
 /// Submits (or, for the kansli, registers) a complete application: stamps ankomstdatum in the förbund's
 /// time zone and takes the next diarienummer in the same transaction that stores it.
 /// </summary>
-public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, IEnumerable<ISubmitCheck> checks)
+public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, WriteGate gate, IEnumerable<ISubmitCheck> checks)
 {
     public async Task<Outcome<Application>> HandleAsync(ClaimsPrincipal user, Guid id, int? expectedVersion, CancellationToken ct)
     {
@@ -41,9 +41,12 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
         if (!errors.IsEmpty) return Outcome<Application>.Invalid(errors);
 
         var actor = Actor.From(user);
+        using var writing = await gate.EnterAsync(ct);
         var now = clock.Now;
         var arrival = clock.DateOf(now);
         var onBehalf = !user.IsInRole(Identity.Roles.Applicant);
+        // The whole submit is one transaction; EF's automatic savepoint around SaveChanges adds nothing but time.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
