@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grants.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application over real DI and a real SQLite file, one per test class (IClassFixture&lt;GrantsApp&gt;).
+/// Demo users exist; time is a <see cref="FakeTimeProvider"/> the test moves.
+/// </summary>
+public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Monday 2 March 2026, 09:00 in Stockholm: a working day far from any year or DST boundary.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public GrantsApp()
+    {
+        Root = Directory.CreateTempSubdirectory("grants-test-").FullName;
+        DatabaseFile = Path.Combine(Root, "grants.db");
+        MailFolder = Path.Combine(Root, "mail");
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={DatabaseFile}",
+            ["Mail:PickupFolder"] = MailFolder,
+            ["Mail:SmtpHost"] = "",
+            ["App:DataProtectionKeysFolder"] = Path.Combine(Root, "keys"),
+            ["App:Demo"] = "true",
+            ["App:SecureCookies"] = "false",
+            ["App:PublicBaseUrl"] = "http://127.0.0.1:5080",
+            ["Hangfire:WorkerCount"] = "1",
+        };
+    }
+
+    /// <summary>Temp folder holding this fixture's database, mail pickup folder and keys.</summary>
+    public string Root { get; }
+    public string DatabaseFile { get; }
+    public string MailFolder { get; }
+    public FakeTimeProvider Time { get; } = new(DefaultStart);
+
+    /// <summary>Overrides one setting; call before the first client or <see cref="WebApplicationFactory{T}.Services"/>.</summary>
+    public GrantsApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // UseSetting reaches builder.Configuration before Program.cs reads it (ConfigureAppConfiguration would be too late).
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeResourcesAsync();
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a background thread; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>Subclasses release what they started (browser, servers) before the host stops.</summary>
+    protected virtual Task DisposeResourcesAsync() => Task.CompletedTask;
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client sending a bearer token obtained from POST /api/auth/token.</summary>
+    public Task<HttpClient> BearerClientAsync(string email) => Login.BearerAsync(Anonymous(), email);
+
+    /// <summary>A client holding the cookie from the login page (antiforgery token included).</summary>
+    public async Task<HttpClient> CookieClientAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await Login.CookieAsync(client, email);
+        return client;
+    }
+}
