@@ -35,8 +35,18 @@ var app = builder.Build();
 
 await Startup.InitializeAsync(app.Services, demo);
 
-app.UseExceptionHandler("/Error");
-app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+// The JSON API answers errors and bare status codes (401, 403, 404, 415 ...) as problem details; pages get the HTML error page.
+static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+app.UseWhen(IsApi, api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(c => !IsApi(c), pages =>
+{
+    pages.UseExceptionHandler("/Error");
+    pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+});
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.MapStaticAssets().AllowAnonymous();
 app.UseRouting();
