@@ -45,7 +45,11 @@ public static class SwedishIdentifiers
     {
         if (string.IsNullOrWhiteSpace(value) || !OnlyNumberCharacters(value)) return false;
         var d = Digits(value);
-        return d.Length == 10 && LuhnValid(d);
+        if (d.Length != 10 || !LuhnValid(d)) return false;
+        // The dash, when typed, separates the first six digits from the last four.
+        var typed = value.Trim();
+        var dash = typed.IndexOf('-');
+        return dash < 0 || Digits(typed[..dash]).Length == 6;
     }
 
     public static string FormatOrganisationNumber(string value)

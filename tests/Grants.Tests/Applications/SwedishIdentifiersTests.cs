@@ -19,6 +19,7 @@ public sealed class SwedishIdentifiersTests
     [InlineData("212000-264")] // nine digits
     [InlineData("212000-26433")] // eleven digits
     [InlineData("21-2000-2643")] // two dashes
+    [InlineData("21200-02643")] // dash in the wrong place
     [InlineData("212000/2643")]
     [InlineData("abcdef-ghij")]
     [InlineData("")]
