@@ -75,7 +75,7 @@ public static class Forms
     }
 
     /// <summary>Removes a property (or empties a list) by path.</summary>
-    public static JsonObject Remove(this JsonObject form, string path)
+    public static JsonObject Without(this JsonObject form, string path)
     {
         var (parent, last) = Walk(form, path);
         if (last is int i) parent.AsArray().RemoveAt(i);

@@ -1,0 +1,30 @@
+using System.Net;
+using Grants.Tests.Infrastructure;
+
+namespace Grants.Tests.Applications;
+
+public sealed class ConcurrentSubmitTests(GrantsApp app) : IClassFixture<GrantsApp>
+{
+    [Fact]
+    public async Task Fifty_concurrent_submits_get_fifty_distinct_gapless_numbers()
+    {
+        var applicant = await app.BearerClientAsync(Login.Applicant);
+        var kansli = await app.BearerClientAsync(Login.Secretariat);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 50; i++)
+        {
+            // Half from the applicant, half registered by the kansli: two kinds of writers at once.
+            var client = i % 2 == 0 ? applicant : kansli;
+            ids.Add(Api.IdOf(await client.CreateDraftAsync(Forms.Complete().Set("project.name", $"Projekt {i}"))));
+        }
+
+        var responses = await Task.WhenAll(ids.Select((id, i) => (i % 2 == 0 ? applicant : kansli).SubmitAsync(id)));
+        var numbers = new List<string>();
+        foreach (var r in responses)
+            numbers.Add((await r.ExpectJsonAsync(HttpStatusCode.OK))["registrationNumber"]!.GetValue<string>());
+
+        numbers.Should().OnlyHaveUniqueItems();
+        numbers.Select(n => int.Parse(n["SKN 2026/".Length..], System.Globalization.CultureInfo.InvariantCulture)).Order()
+            .Should().Equal(Enumerable.Range(1, 50));
+    }
+}
