@@ -2,6 +2,8 @@ using Grants.Applications;
 using Grants.Association;
 using Grants.Identity;
 using Grants.Infrastructure;
+using Grants.Lsg;
+using Grants.Workflow;
 using Grants.Shared;
 using Hangfire;
 
@@ -51,6 +53,8 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [ne
 app.MapAuthApi();
 app.MapApplicationsApi();
 app.MapAssociationApi();
+app.MapWorkflowApi();
+app.MapLsgApi();
 app.MapRazorPages();
 
 app.Run();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grants.Association;
 using Grants.Infrastructure;
 using Grants.Shared;
+using Grants.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Applications;
@@ -19,8 +20,9 @@ public interface ISubmitCheck
 /// <summary>
 /// Submits (or, for the kansli, registers) a complete application: stamps ankomstdatum in the förbund's
 /// time zone and takes the next diarienummer in the same transaction that stores it.
+/// The state change itself is the workflow's "skicka-in" transition (workflows/ansokan.json), fired through the engine in that transaction.
 /// </summary>
-public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, IEnumerable<ISubmitCheck> checks)
+public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, IEnumerable<ISubmitCheck> checks, IWorkflowEngine workflow)
 {
     public async Task<Outcome<Application>> HandleAsync(ClaimsPrincipal user, Guid id, int? expectedVersion, CancellationToken ct)
     {
@@ -50,6 +52,13 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             var sequence = await RegistrationNumbers.NextAsync(db, arrival.Year, ct);
             var number = RegistrationNumbers.Format(profile.RegistrationPrefix, arrival.Year, sequence);
             app.Submit(number, arrival.Year, sequence, now, arrival, actor, onBehalf);
+            if (app.WorkflowHash is null)
+            {
+                var started = await workflow.StartAsync(app, Application.WorkflowKey, actor, null, ct);
+                if (!started.IsOk) return await FailAsync(tx, started, ct);
+            }
+            var fired = await workflow.ApplyAsync(app, SubmitTrigger, actor, onBehalf ? "Pappersansökan registrerad av kansliet" : null, ct);
+            if (!fired.IsOk) return await FailAsync(tx, fired, ct);
             db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Application), app.Id.ToString(), "application.submitted", number));
             foreach (var check in checks) await check.OnSubmittedAsync(app, actor, ct);
             await db.SaveChangesAsync(ct);
@@ -60,6 +69,16 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             await tx.RollbackAsync(ct);
             return Outcome<Application>.Conflict("Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.");
         }
+        await workflow.RunPendingActionsAsync(ct);
         return app;
+    }
+
+    public const string SubmitTrigger = "skicka-in";
+
+    private async Task<Outcome<Application>> FailAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Outcome<WorkflowTransition> failed, CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        return Outcome.From<Application, WorkflowTransition>(failed);
     }
 }

@@ -1,6 +1,8 @@
 using Grants.Applications;
 using Grants.Association;
 using Grants.Demo;
+using Grants.Lsg;
+using Grants.Workflow;
 using Grants.Mail;
 using Grants.Shared;
 using Hangfire;
@@ -67,6 +69,8 @@ public static class ServiceSetup
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<UpdateProfile>();
         services.AddScoped<DemoData>();
+        services.AddWorkflow();
+        services.AddLsg();
         return services;
     }
 }
