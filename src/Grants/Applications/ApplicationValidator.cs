@@ -202,7 +202,7 @@ public static class ApplicationValidator
             Amount(e, $"budget[{i}].other", y.Other, "Övriga kostnader");
             Amount(e, $"budget[{i}].evaluation", y.Evaluation, "Utvärderingskostnader");
             Amount(e, $"budget[{i}].income", y.Income, "Intäkter");
-            if (y.Income > y.TotalCosts && y.Income >= 0)
+            if (y.Personnel >= 0 && y.Premises >= 0 && y.Other >= 0 && y.Evaluation >= 0 && y.Income > y.TotalCosts)
                 e.Add($"budget[{i}].income", $"Intäkterna {y.Year} får inte vara större än summa kostnader.");
             if (form.Project.StartDate is { } s && form.Project.EndDate is { } end && y.Year >= 2000 && (y.Year < s.Year || y.Year > end.Year))
                 e.Add($"budget[{i}].year", $"Budgetåret {y.Year} ligger utanför projektperioden.");

@@ -16,10 +16,9 @@ public static class RegistrationNumbers
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("A registration number must be taken inside the transaction that stores it.");
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "RegistrationCounters" ("Year", "Last") VALUES ({year}, 0) ON CONFLICT ("Year") DO NOTHING""", ct);
+        // One statement: the first number of a year creates the row, later ones increment it.
         var next = await db.Database
-            .SqlQuery<int>($"""UPDATE "RegistrationCounters" SET "Last" = "Last" + 1 WHERE "Year" = {year} RETURNING "Last" AS "Value" """)
+            .SqlQuery<int>($"""INSERT INTO "RegistrationCounters" ("Year", "Last") VALUES ({year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = "RegistrationCounters"."Last" + 1 RETURNING "Last" AS "Value" """)
             .ToListAsync(ct);
         return next.Single();
     }

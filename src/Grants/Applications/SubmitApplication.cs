@@ -22,7 +22,7 @@ public interface ISubmitCheck
 /// time zone and takes the next diarienummer in the same transaction that stores it.
 /// The state change itself is the workflow's "skicka-in" transition (workflows/ansokan.json), fired through the engine in that transaction.
 /// </summary>
-public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, IEnumerable<ISubmitCheck> checks, IWorkflowEngine workflow)
+public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, WriteGate gate, IEnumerable<ISubmitCheck> checks, IWorkflowEngine workflow)
 {
     public async Task<Outcome<Application>> HandleAsync(ClaimsPrincipal user, Guid id, int? expectedVersion, CancellationToken ct)
     {
@@ -43,9 +43,12 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
         if (!errors.IsEmpty) return Outcome<Application>.Invalid(errors);
 
         var actor = Actor.From(user);
+        using var writing = await gate.EnterAsync(ct);
         var now = clock.Now;
         var arrival = clock.DateOf(now);
         var onBehalf = !user.IsInRole(Identity.Roles.Applicant);
+        // The whole submit is one transaction; EF's automatic savepoint around SaveChanges adds nothing but time.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -69,6 +72,7 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             await tx.RollbackAsync(ct);
             return Outcome<Application>.Conflict("Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.");
         }
+        writing.Dispose();
         await workflow.RunPendingActionsAsync(ct);
         return app;
     }

@@ -26,7 +26,7 @@ public sealed class MemberRequest
 }
 
 /// <summary>The admin edits the förbund profile; every change is audited with the old and new values.</summary>
-public sealed class UpdateProfile(GrantsDbContext db, TimeProvider time)
+public sealed class UpdateProfile(GrantsDbContext db, ProfileStore store, TimeProvider time)
 {
     public static ValidationErrors Validate(ProfileRequest r)
     {
@@ -72,6 +72,7 @@ public sealed class UpdateProfile(GrantsDbContext db, TimeProvider time)
         profile.UpdatedBy = actor.Name;
         db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(AssociationProfile), "1", "profile.updated", before));
         await db.SaveChangesAsync(ct);
+        store.Evict();
         return profile;
     }
 

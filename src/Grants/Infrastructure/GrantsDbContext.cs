@@ -48,7 +48,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
 
         builder.Entity<Application>(b =>
         {
-            b.Property(a => a.Form).HasJsonConversion();
+            b.Property(a => a.Form).HasJsonConversion(byReference: true);
             b.Property(a => a.Version).IsConcurrencyToken();
             b.HasIndex(a => a.OrganisationId);
             b.HasIndex(a => a.RegistrationNumber).IsUnique();
@@ -99,8 +99,20 @@ public static class JsonConversionExtensions
     private static readonly JsonSerializerOptions Options = FormJsonOptions.Options;
 
     /// <summary>Stores a value object as a JSON text column; compared by content so changes are detected.</summary>
-    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class, new()
+    /// <param name="byReference">
+    /// For values the aggregate always replaces, never mutates (the application form): compare by reference,
+    /// which spares serialising the whole form on every change detection.
+    /// </param>
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property, bool byReference = false) where T : class, new()
     {
+        if (byReference)
+        {
+            property.HasConversion(
+                v => JsonSerializer.Serialize(v, Options),
+                s => JsonSerializer.Deserialize<T>(s, Options) ?? new T(),
+                new ValueComparer<T>((a, b) => ReferenceEquals(a, b), v => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(v), v => v));
+            return property;
+        }
         property.HasConversion(
             v => JsonSerializer.Serialize(v, Options),
             s => JsonSerializer.Deserialize<T>(s, Options) ?? new T(),

@@ -1,0 +1,21 @@
+namespace Grants.Bench;
+
+/// <summary>
+/// Benchmarks (not tests): each prints its figures beside a baseline measured in the same run.
+///   dotnet run -c Release --project bench/Grants.Bench -- submit [count]
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "submit":
+                await SubmitBench.RunAsync(args.Skip(1).ToArray());
+                break;
+            default:
+                Console.WriteLine("Usage: dotnet run -c Release --project bench/Grants.Bench -- submit [count]");
+                break;
+        }
+    }
+}
