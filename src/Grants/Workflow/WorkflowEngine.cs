@@ -12,6 +12,8 @@ public sealed class WorkflowEngine(
     WorkflowRegistry registry,
     IEnumerable<IGuardFact> facts,
     PendingActionRunner actions,
+    CatalogueProvider catalogue,
+    WorkflowFolder folder,
     TimeProvider time,
     IOptions<AppOptions> app) : IWorkflowEngine
 {
@@ -21,11 +23,13 @@ public sealed class WorkflowEngine(
     public async Task<Outcome<WorkflowTransition>> StartAsync(IWorkflowSubject subject, string definitionKey, Actor actor, string? comment, CancellationToken ct)
     {
         if (subject.WorkflowHash is not null) return Outcome<WorkflowTransition>.Conflict("Ärendet har redan ett arbetsflöde.");
+        EnsureLoaded();
         var def = registry.CurrentOf(definitionKey);
         await EnsureStoredAsync(def, ct);
         var now = time.GetUtcNow();
         subject.PinWorkflow(def.Key, def.Hash);
-        subject.SetWorkflowState(def.Initial, actor, now);
+        // A subject that already has a state of the definition (a record from before the workflow) keeps it.
+        subject.SetWorkflowState(def.FindState(subject.State) is null ? def.Initial : subject.State, actor, now);
         return Enter(def, subject, null, null, actor, comment, now);
     }
 
@@ -111,6 +115,7 @@ public sealed class WorkflowEngine(
 
     public async Task<string> DiagramAsync(string definitionKey, string? hash, string? currentState, CancellationToken ct)
     {
+        EnsureLoaded();
         var def = hash is null ? registry.CurrentOf(definitionKey) : await DefinitionAsync(definitionKey, hash, ct);
         return MermaidDiagram.Of(def, currentState);
     }
@@ -131,6 +136,12 @@ public sealed class WorkflowEngine(
         var def = DefinitionLoader.Parse(stored.Json, stored.FileName);
         registry.Remember(def);
         return def;
+    }
+
+    /// <summary>Work done before the host has started (migrations, demo data) loads the definitions itself.</summary>
+    private void EnsureLoaded()
+    {
+        if (!registry.IsLoaded) registry.LoadFolder(folder.Path, catalogue.Build());
     }
 
     private async Task EnsureStoredAsync(WorkflowDefinition def, CancellationToken ct)
