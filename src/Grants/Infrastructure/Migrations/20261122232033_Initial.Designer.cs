@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261122231120_Initial")]
+    [Migration("20261122232033_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
