@@ -22,6 +22,9 @@ builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
 builder.Services.AddGrantsIdentity(appOptions);
 builder.Services.AddProblemDetails();
+// Swedish letters as themselves in page output, not as &#xE4; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(o =>
 {

@@ -70,6 +70,7 @@ public static class ServiceSetup
         services.AddScoped<AddRevision>();
         services.AddScoped<UploadAttachment>();
         services.AddScoped<ApplicationQueries>();
+        services.AddSingleton<StateLabels>();
         services.AddScoped<UpdateProfile>();
         services.AddScoped<DemoData>();
         services.AddWorkflow();

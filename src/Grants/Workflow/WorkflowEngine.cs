@@ -42,8 +42,10 @@ public sealed class WorkflowEngine(
         var transition = def.From(from).FirstOrDefault(t => t.Trigger == trigger);
         if (transition is null)
             return Outcome<WorkflowTransition>.Conflict($"Det går inte att {Lower(def.TriggerLabel(trigger))} när ärendet har status {state.StaffLabel}.");
-        if (!transition.Roles.Contains(actor.Role))
+        if (!transition.Roles.Any(actor.Has))
             return Outcome<WorkflowTransition>.Forbidden($"Rollen {RoleName(actor.Role)} får inte {Lower(def.TriggerLabel(trigger))}.");
+        // Recorded in the role the transition allows, for a user holding several roles.
+        actor = actor.ActingAs(transition.Roles);
         var holds = await EvaluateAsync(def, from, subject, ct);
         var failed = transition.Guards.FirstOrDefault(g => !holds[g]);
         if (failed is not null) return Outcome<WorkflowTransition>.Conflict(_facts[failed].FailureMessage);
@@ -168,7 +170,7 @@ public sealed class WorkflowEngine(
             foreach (var t in def.From(state.Key))
             {
                 var guards = t.Guards.Select(g => new Tuple<Func<bool>, string>(() => holds.GetValueOrDefault(g), g))
-                    .Prepend(new Tuple<Func<bool>, string>(() => t.Roles.Contains(actor.Role), "roll"))
+                    .Prepend(new Tuple<Func<bool>, string>(() => t.Roles.Any(actor.Has), "roll"))
                     .ToArray();
                 config.PermitIf(t.Trigger, t.To, guards);
             }
