@@ -72,17 +72,25 @@ public sealed class Application : Workflow.IWorkflowSubject
         SetForm(form, actor, now);
     }
 
-    public void Submit(string registrationNumber, int year, int sequence, DateTimeOffset now, DateOnly arrivalDate, Actor actor, bool onBehalf)
+    /// <summary>Freezes the form as version 1 and stamps the arrival; the diarienummer follows in <see cref="Register"/>.</summary>
+    public void Submit(DateTimeOffset now, DateOnly arrivalDate, Actor actor, bool onBehalf)
     {
-        if (!IsDraft) throw new DomainConflictException("Ansökan är redan inskickad.");
-        RegistrationNumber = registrationNumber;
-        RegistrationYear = year;
-        RegistrationSequence = sequence;
+        if (!IsDraft || ReceivedAt is not null) throw new DomainConflictException("Ansökan är redan inskickad.");
         ReceivedAt = now;
         ArrivalDate = arrivalDate;
         RegisteredOnBehalf = onBehalf;
         Versions.Add(ApplicationVersion.Of(1, Form, actor, now, onBehalf ? "Pappersansökan registrerad av kansliet" : "Inskickad"));
         Touch(actor, now);
+    }
+
+    /// <summary>The diarienummer, given once, inside the transaction that stores the submission.</summary>
+    public void Register(string registrationNumber, int year, int sequence)
+    {
+        if (ReceivedAt is null) throw new DomainConflictException("Ansökan måste skickas in innan den får ett diarienummer.");
+        if (RegistrationNumber is not null) throw new DomainConflictException($"Ansökan har redan diarienummer {RegistrationNumber}.");
+        RegistrationNumber = registrationNumber;
+        RegistrationYear = year;
+        RegistrationSequence = sequence;
     }
 
     /// <summary>A change after submission: kept as the next version; nothing received is overwritten.</summary>

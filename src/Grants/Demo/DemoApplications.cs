@@ -89,7 +89,8 @@ public static class DemoApplications
             var app = Application.Start(organisation.Id, demo.Form, actor, startedAt);
             var year = s.ArrivalDate.Year;
             var number = RegistrationNumbers.Format(prefix, year, s.Sequence);
-            app.Submit(number, year, s.Sequence, receivedAt, s.ArrivalDate, actor, onBehalf);
+            app.Submit(receivedAt, s.ArrivalDate, actor, onBehalf);
+            app.Register(number, year, s.Sequence);
             db.Applications.Add(app);
             // The state change is the workflow's, as for a real submission.
             await Started(workflow.StartAsync(app, Application.WorkflowKey, actor, null, default));

@@ -67,6 +67,7 @@ public static class ServiceSetup
         services.AddScoped<CreateDraft>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitApplication>();
+        services.AddScoped<HinderCheck>();
         services.AddScoped<AddRevision>();
         services.AddScoped<UploadAttachment>();
         services.AddScoped<ApplicationQueries>();

@@ -1,5 +1,4 @@
 using Grants.Applications;
-using Grants.Association;
 
 namespace Grants.Workflow;
 
@@ -7,7 +6,7 @@ namespace Grants.Workflow;
 /// "no-hinder": the form passes the submit checks and every registered <see cref="ISubmitCheck"/>
 /// (the eligibility rules plug their hinder in there). Other subjects: holds.
 /// </summary>
-public sealed class NoHinderFact(ProfileStore profiles, IEnumerable<ISubmitCheck> checks) : IGuardFact
+public sealed class NoHinderFact(HinderCheck hinder) : IGuardFact
 {
     public string Key => "no-hinder";
     public string FailureMessage => "Det finns hinder mot att handlägga ansökan. Begär komplettering i stället.";
@@ -16,15 +15,8 @@ public sealed class NoHinderFact(ProfileStore profiles, IEnumerable<ISubmitCheck
         subject is not Application app || (await FindingsAsync(app, ct)).Count == 0;
 
     /// <summary>The hinder messages found for an application (also shown in the LSG queue).</summary>
-    public async Task<List<string>> FindingsAsync(Application app, CancellationToken ct)
-    {
-        var profile = await profiles.GetAsync(ct);
-        var errors = ApplicationValidator.Validate(app.Form, profile, ValidationMode.Submit);
-        foreach (var check in checks)
-            foreach (var (field, messages) in (await check.CheckAsync(app, profile, ct)).All)
-                foreach (var m in messages) errors.Add(field, m);
-        return errors.All.SelectMany(e => e.Value).ToList();
-    }
+    public async Task<List<string>> FindingsAsync(Application app, CancellationToken ct) =>
+        (await hinder.FindAsync(app, ct)).All.SelectMany(e => e.Value).ToList();
 }
 
 /// <summary>"all-conditions-met": every other funder in the financing plan has granted (a conditional grant waits on them).</summary>
