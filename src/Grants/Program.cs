@@ -2,6 +2,8 @@ using Grants.Applications;
 using Grants.Association;
 using Grants.Identity;
 using Grants.Infrastructure;
+using Grants.Lsg;
+using Grants.Workflow;
 using Grants.Shared;
 using Hangfire;
 
@@ -20,6 +22,9 @@ builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
 builder.Services.AddGrantsIdentity(appOptions);
 builder.Services.AddProblemDetails();
+// Swedish letters as themselves in page output, not as &#xE4; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(o =>
 {
@@ -61,6 +66,8 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [ne
 app.MapAuthApi();
 app.MapApplicationsApi();
 app.MapAssociationApi();
+app.MapWorkflowApi();
+app.MapLsgApi();
 app.MapRazorPages();
 
 app.Run();

@@ -15,12 +15,20 @@ public static class ApplicationStates
 /// An ansökan. The aggregate guards its record: a draft may change freely; once received its
 /// versions are never overwritten, and a later change is a new version beside the old.
 /// </summary>
-public sealed class Application
+public sealed class Application : Workflow.IWorkflowSubject
 {
+    public const string SubjectType = "application";
+    public const string WorkflowKey = "ansokan";
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
+    /// <summary>The workflow state key (workflows/ansokan.json); changed only through the workflow engine.</summary>
     public string State { get; set; } = ApplicationStates.Draft;
+    /// <summary>The ansokan.json version (content hash) this application started under.</summary>
+    public string? WorkflowHash { get; set; }
+    /// <summary>Last day for the conditions of a conditional grant (set with the decision); a timer fires "villkor-forfallit" after it.</summary>
+    public DateOnly? ConditionsDeadline { get; set; }
 
     /// <summary>The working copy: the draft before submission, the latest version after.</summary>
     public ApplicationForm Form { get; set; } = new();
@@ -64,18 +72,25 @@ public sealed class Application
         SetForm(form, actor, now);
     }
 
-    public void Submit(string registrationNumber, int year, int sequence, DateTimeOffset now, DateOnly arrivalDate, Actor actor, bool onBehalf)
+    /// <summary>Freezes the form as version 1 and stamps the arrival; the diarienummer follows in <see cref="Register"/>.</summary>
+    public void Submit(DateTimeOffset now, DateOnly arrivalDate, Actor actor, bool onBehalf)
     {
-        if (!IsDraft) throw new DomainConflictException("Ansökan är redan inskickad.");
-        RegistrationNumber = registrationNumber;
-        RegistrationYear = year;
-        RegistrationSequence = sequence;
+        if (!IsDraft || ReceivedAt is not null) throw new DomainConflictException("Ansökan är redan inskickad.");
         ReceivedAt = now;
         ArrivalDate = arrivalDate;
         RegisteredOnBehalf = onBehalf;
-        State = ApplicationStates.Received;
         Versions.Add(ApplicationVersion.Of(1, Form, actor, now, onBehalf ? "Pappersansökan registrerad av kansliet" : "Inskickad"));
         Touch(actor, now);
+    }
+
+    /// <summary>The diarienummer, given once, inside the transaction that stores the submission.</summary>
+    public void Register(string registrationNumber, int year, int sequence)
+    {
+        if (ReceivedAt is null) throw new DomainConflictException("Ansökan måste skickas in innan den får ett diarienummer.");
+        if (RegistrationNumber is not null) throw new DomainConflictException($"Ansökan har redan diarienummer {RegistrationNumber}.");
+        RegistrationNumber = registrationNumber;
+        RegistrationYear = year;
+        RegistrationSequence = sequence;
     }
 
     /// <summary>A change after submission: kept as the next version; nothing received is overwritten.</summary>
@@ -93,6 +108,29 @@ public sealed class Application
         Form = form;
         ProjectName = form.Project.Name?.Trim() ?? "";
         AmountApplied = form.Totals.AmountApplied;
+        Touch(actor, now);
+    }
+
+    string Workflow.IWorkflowSubject.SubjectType => SubjectType;
+    string Workflow.IWorkflowSubject.SubjectId => Id.ToString();
+    string? Workflow.IWorkflowSubject.WorkflowKey => WorkflowHash is null ? null : WorkflowKey;
+    string? Workflow.IWorkflowSubject.ApplicantEmail => Form.Organisation.Contact.Email;
+    string Workflow.IWorkflowSubject.Title => string.IsNullOrEmpty(RegistrationNumber) ? ProjectName : $"{ProjectName} ({RegistrationNumber})";
+
+    DateOnly? Workflow.IWorkflowSubject.DateField(string name) => name switch
+    {
+        "conditionsDeadline" => ConditionsDeadline,
+        "projectEndDate" => Form.Project.EndDate,
+        _ => null,
+    };
+
+    void Workflow.IWorkflowSubject.PinWorkflow(string key, string hash) => WorkflowHash = hash;
+
+    /// <summary>Called by the workflow engine only; bumps <see cref="Version"/> so a concurrent fire answers 409.</summary>
+    void Workflow.IWorkflowSubject.SetWorkflowState(string state, Actor actor, DateTimeOffset now)
+    {
+        if (State == state) return; // starting in the state a new draft already has changes nothing
+        State = state;
         Touch(actor, now);
     }
 

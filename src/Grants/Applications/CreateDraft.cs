@@ -6,7 +6,7 @@ using Grants.Shared;
 namespace Grants.Applications;
 
 /// <summary>Starts an application as a draft; an incomplete draft is fine, a malformed field is not.</summary>
-public sealed class CreateDraft(GrantsDbContext db, ProfileStore profiles, OrganisationResolver organisations, TimeProvider time)
+public sealed class CreateDraft(GrantsDbContext db, ProfileStore profiles, OrganisationResolver organisations, TimeProvider time, Workflow.IWorkflowEngine workflow)
 {
     public async Task<Outcome<Application>> HandleAsync(ClaimsPrincipal user, ApplicationForm form, CancellationToken ct)
     {
@@ -22,6 +22,9 @@ public sealed class CreateDraft(GrantsDbContext db, ProfileStore profiles, Organ
         var app = Application.Start(org.Value!.Id, form, actor, now);
         app.Organisation = org.Value;
         db.Applications.Add(app);
+        // The application keeps the ansokan.json version it started under.
+        var started = await workflow.StartAsync(app, Application.WorkflowKey, actor, null, ct);
+        if (!started.IsOk) return Outcome.From<Application, Workflow.WorkflowTransition>(started);
         db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Application), app.Id.ToString(), "application.created"));
         await db.SaveChangesAsync(ct);
         return app;

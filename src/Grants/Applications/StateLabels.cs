@@ -1,12 +1,17 @@
+using System.Security.Claims;
+using Grants.Identity;
+using Grants.Workflow;
+
 namespace Grants.Applications;
 
-/// <summary>Swedish labels for application states shown in lists (the workflow definition owns the full set).</summary>
-public static class StateLabels
+/// <summary>Swedish state labels from the workflow definition: the applicant's wording for Sökande, the staff's otherwise.</summary>
+public sealed class StateLabels(WorkflowRegistry registry)
 {
-    public static string For(string state) => state switch
+    public string For(string state, ClaimsPrincipal user)
     {
-        ApplicationStates.Draft => "Utkast",
-        ApplicationStates.Received => "Inkommen",
-        _ => state,
-    };
+        var def = registry.IsLoaded ? registry.CurrentOf(Application.WorkflowKey) : null;
+        var s = def?.FindState(state);
+        if (s is null) return state;
+        return user.IsInRole(Roles.Applicant) && !ApplicationAccess.SeesAll(user) ? s.ApplicantLabel : s.StaffLabel;
+    }
 }

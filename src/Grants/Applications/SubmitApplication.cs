@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grants.Association;
 using Grants.Infrastructure;
 using Grants.Shared;
+using Grants.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Applications;
@@ -19,8 +20,9 @@ public interface ISubmitCheck
 /// <summary>
 /// Submits (or, for the kansli, registers) a complete application: stamps ankomstdatum in the förbund's
 /// time zone and takes the next diarienummer in the same transaction that stores it.
+/// The state change itself is the workflow's "skicka-in" transition (workflows/ansokan.json), fired through the engine in that transaction.
 /// </summary>
-public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, WriteGate gate, IEnumerable<ISubmitCheck> checks)
+public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, WriteGate gate, HinderCheck hinder, IEnumerable<ISubmitCheck> checks, IWorkflowEngine workflow)
 {
     public async Task<Outcome<Application>> HandleAsync(ClaimsPrincipal user, Guid id, int? expectedVersion, CancellationToken ct)
     {
@@ -32,37 +34,59 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             return Outcome<Application>.Conflict("Ansökan har ändrats sedan du öppnade den. Ladda om och försök igen.");
 
         var profile = await profiles.GetAsync(ct);
-        var errors = ApplicationValidator.Validate(app.Form, profile, ValidationMode.Submit);
-        foreach (var check in checks)
-        {
-            foreach (var (field, messages) in (await check.CheckAsync(app, profile, ct)).All)
-                foreach (var m in messages) errors.Add(field, m);
-        }
+        var errors = await hinder.FindAsync(app, ct);
         if (!errors.IsEmpty) return Outcome<Application>.Invalid(errors);
 
         var actor = Actor.From(user);
-        using var writing = await gate.EnterAsync(ct);
         var now = clock.Now;
         var arrival = clock.DateOf(now);
         var onBehalf = !user.IsInRole(Identity.Roles.Applicant);
-        // The whole submit is one transaction; EF's automatic savepoint around SaveChanges adds nothing but time.
-        db.Database.AutoSavepointsEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
+
+        // Everything but the number is prepared before the write lock: the workflow step (its guards read),
+        // version 1 and the audit row. The Version token still refuses a concurrent change at save.
+        app.Submit(now, arrival, actor, onBehalf);
+        if (app.WorkflowHash is null)
         {
-            var sequence = await RegistrationNumbers.NextAsync(db, arrival.Year, ct);
-            var number = RegistrationNumbers.Format(profile.RegistrationPrefix, arrival.Year, sequence);
-            app.Submit(number, arrival.Year, sequence, now, arrival, actor, onBehalf);
-            db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Application), app.Id.ToString(), "application.submitted", number));
-            foreach (var check in checks) await check.OnSubmittedAsync(app, actor, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            var started = await workflow.StartAsync(app, Application.WorkflowKey, actor, null, ct);
+            if (!started.IsOk) return Discard<WorkflowTransition>(started);
         }
-        catch (DbUpdateConcurrencyException)
+        var fired = await workflow.ApplyAsync(app, SubmitTrigger, actor, onBehalf ? "Pappersansökan registrerad av kansliet" : null, ct);
+        if (!fired.IsOk) return Discard<WorkflowTransition>(fired);
+        foreach (var check in checks) await check.OnSubmittedAsync(app, actor, ct);
+        var audit = AuditEntry.Of(actor, now, nameof(Application), app.Id.ToString(), "application.submitted");
+        db.AuditEntries.Add(audit);
+
+        using (await gate.EnterAsync(ct))
         {
-            await tx.RollbackAsync(ct);
-            return Outcome<Application>.Conflict("Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.");
+            // One short transaction: the number, the application, version 1, the transition and the audit row.
+            db.Database.AutoSavepointsEnabled = false;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var sequence = await RegistrationNumbers.NextAsync(db, arrival.Year, ct);
+                var number = RegistrationNumbers.Format(profile.RegistrationPrefix, arrival.Year, sequence);
+                app.Register(number, arrival.Year, sequence);
+                audit.Details = number;
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return Outcome<Application>.Conflict("Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.");
+            }
         }
+        await workflow.RunPendingActionsAsync(ct);
         return app;
+    }
+
+    public const string SubmitTrigger = "skicka-in";
+
+    /// <summary>Nothing was written yet: forget the prepared changes and pass the refusal on.</summary>
+    private Outcome<Application> Discard<T>(Outcome<T> failed)
+    {
+        db.ChangeTracker.Clear();
+        return Outcome.From<Application, T>(failed);
     }
 }

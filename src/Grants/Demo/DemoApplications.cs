@@ -60,7 +60,7 @@ public static class DemoApplications
     /// registration counter so later submissions continue the series. Expects the organisations and demo users
     /// (see <see cref="DemoData"/>) to exist; runs only when there are no applications yet.
     /// </summary>
-    public static async Task LoadAsync(GrantsDbContext db, DateTimeOffset now)
+    public static async Task LoadAsync(GrantsDbContext db, DateTimeOffset now, Workflow.IWorkflowEngine workflow)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
         var prefix = (await db.AssociationProfiles.AsNoTracking().SingleOrDefaultAsync())?.RegistrationPrefix ?? "SKN";
@@ -77,6 +77,7 @@ public static class DemoApplications
                 var owner = await ActorAsync(db, DemoData.Users.First(u => u.Role == Roles.Applicant && u.OrganisationNumber == demo.OrganisationNumber).Email);
                 var draft = Application.Start(organisation.Id, demo.Form, owner, now);
                 db.Applications.Add(draft);
+                await Started(workflow.StartAsync(draft, Application.WorkflowKey, owner, null, default));
                 db.AuditEntries.Add(AuditEntry.Of(owner, now, nameof(Application), draft.Id.ToString(), "application.created"));
                 continue;
             }
@@ -88,8 +89,12 @@ public static class DemoApplications
             var app = Application.Start(organisation.Id, demo.Form, actor, startedAt);
             var year = s.ArrivalDate.Year;
             var number = RegistrationNumbers.Format(prefix, year, s.Sequence);
-            app.Submit(number, year, s.Sequence, receivedAt, s.ArrivalDate, actor, onBehalf);
+            app.Submit(receivedAt, s.ArrivalDate, actor, onBehalf);
+            app.Register(number, year, s.Sequence);
             db.Applications.Add(app);
+            // The state change is the workflow's, as for a real submission.
+            await Started(workflow.StartAsync(app, Application.WorkflowKey, actor, null, default));
+            await Started(workflow.ApplyAsync(app, SubmitApplication.SubmitTrigger, actor, onBehalf ? "Pappersansökan registrerad av kansliet" : null, default));
             db.AuditEntries.Add(AuditEntry.Of(actor, startedAt, nameof(Application), app.Id.ToString(), "application.created"));
             db.AuditEntries.Add(AuditEntry.Of(actor, receivedAt, nameof(Application), app.Id.ToString(), "application.submitted", number));
             lastPerYear[year] = Math.Max(lastPerYear.GetValueOrDefault(year), s.Sequence);
@@ -102,6 +107,12 @@ public static class DemoApplications
             else counter.Last = Math.Max(counter.Last, last);
         }
         await db.SaveChangesAsync();
+    }
+
+    private static async Task Started(Task<Outcome<Workflow.WorkflowTransition>> step)
+    {
+        var outcome = await step;
+        if (!outcome.IsOk) throw new InvalidOperationException($"Demo workflow step refused: {outcome.Message}");
     }
 
     private static async Task<Actor> ActorAsync(GrantsDbContext db, string email)

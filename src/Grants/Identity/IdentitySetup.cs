@@ -58,7 +58,12 @@ public static class IdentitySetup
             .AddPolicy(Policies.ApplicationReader, p => p.RequireRole(Roles.Applicant, Roles.Secretariat, Roles.Lsg, Roles.Board, Roles.Admin))
             .AddPolicy(Policies.ApplicationWriter, p => p.RequireRole(Roles.Applicant, Roles.Secretariat))
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Secretariat))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.LsgReader, p => p.RequireRole(Roles.Lsg, Roles.Secretariat, Roles.Admin))
+            .AddPolicy(Policies.LsgRecorder, p => p.RequireRole(Roles.Lsg, Roles.Secretariat))
+            .AddPolicy(Policies.LsgMember, p => p.RequireRole(Roles.Lsg))
+            .AddPolicy(Policies.LsgAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
+            .AddPolicy(Policies.WorkflowAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
         return services;
     }
 

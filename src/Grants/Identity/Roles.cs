@@ -38,6 +38,16 @@ public static class Policies
     public const string ApplicationWriter = "ApplicationWriter";
     public const string Secretariat = "Secretariat";
     public const string Admin = "Admin";
+    /// <summary>Sees the LSG queue, members and meetings: LSG, Kansli, Admin.</summary>
+    public const string LsgReader = "LsgReader";
+    /// <summary>Records the LSG statement: LSG members (jäv checked) or the Kansli on the LSG's behalf.</summary>
+    public const string LsgRecorder = "LsgRecorder";
+    /// <summary>An LSG member: may declare jäv.</summary>
+    public const string LsgMember = "LsgMember";
+    /// <summary>Keeps the LSG's members and meetings: Kansli, Admin.</summary>
+    public const string LsgAdmin = "LsgAdmin";
+    /// <summary>Workflow definitions, versions and diagrams: Kansli, Admin.</summary>
+    public const string WorkflowAdmin = "WorkflowAdmin";
     /// <summary>Any signed-in user.</summary>
     public const string SignedIn = "SignedIn";
 }

@@ -22,6 +22,15 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Workflow.WorkflowDefinitionVersion> WorkflowDefinitionVersions => Set<Workflow.WorkflowDefinitionVersion>();
+    public DbSet<Workflow.WorkflowTransition> WorkflowTransitions => Set<Workflow.WorkflowTransition>();
+    public DbSet<Workflow.WorkflowTimer> WorkflowTimers => Set<Workflow.WorkflowTimer>();
+    public DbSet<Workflow.WorkflowPendingAction> WorkflowPendingActions => Set<Workflow.WorkflowPendingAction>();
+    public DbSet<Workflow.WorkflowCase> WorkflowCases => Set<Workflow.WorkflowCase>();
+    public DbSet<Lsg.LsgMember> LsgMembers => Set<Lsg.LsgMember>();
+    public DbSet<Lsg.LsgMeeting> LsgMeetings => Set<Lsg.LsgMeeting>();
+    public DbSet<Lsg.LsgStatement> LsgStatements => Set<Lsg.LsgStatement>();
+    public DbSet<Lsg.LsgConflictDeclaration> LsgConflictDeclarations => Set<Lsg.LsgConflictDeclaration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -64,6 +73,8 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         });
 
         builder.Entity<AuditEntry>(b => b.HasIndex(a => new { a.EntityType, a.EntityId }));
+        Workflow.WorkflowSetup.ConfigureWorkflowModel(builder);
+        Lsg.LsgSetup.ConfigureLsgModel(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
         // so convert to a sortable long (UTC ticks) on SQLite only.

@@ -1,6 +1,8 @@
 using Grants.Applications;
 using Grants.Association;
 using Grants.Demo;
+using Grants.Lsg;
+using Grants.Workflow;
 using Grants.Mail;
 using Grants.Shared;
 using Hangfire;
@@ -65,11 +67,15 @@ public static class ServiceSetup
         services.AddScoped<CreateDraft>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitApplication>();
+        services.AddScoped<HinderCheck>();
         services.AddScoped<AddRevision>();
         services.AddScoped<UploadAttachment>();
         services.AddScoped<ApplicationQueries>();
+        services.AddSingleton<StateLabels>();
         services.AddScoped<UpdateProfile>();
         services.AddScoped<DemoData>();
+        services.AddWorkflow();
+        services.AddLsg();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Grants.Identity;
 using Grants.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grants.Tests.Demo;
 
@@ -145,25 +146,25 @@ public sealed class DemoApplicationsTests
     [Fact]
     public async Task Loading_stores_received_applications_with_version_1_and_the_series_continues()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"grants-demo-{Guid.NewGuid():N}.db");
-        try
+        // The app over a real SQLite file (migrated, profile stored, workflows loaded): the workflow engine moves received ones to "inkommen".
+        using var host = new Workflow.WorkflowHost();
+        _ = host.Server;
         {
-            var options = new DbContextOptionsBuilder<GrantsDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options;
             var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
-            await using (var db = new GrantsDbContext(options))
+            await using (var scope = host.Scope())
             {
-                await db.Database.MigrateAsync();
-                db.AssociationProfiles.Add(DemoProfile());
+                var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
                 foreach (var o in DemoApplications.Organisations)
                     db.Organisations.Add(new Organisation { Name = o.Name, OrganisationNumber = SwedishIdentifiers.Digits(o.OrganisationNumber), CreatedAt = now });
                 foreach (var u in DemoData.Users)
                     db.Users.Add(new AppUser { UserName = u.Email, Email = u.Email, DisplayName = u.Name });
                 await db.SaveChangesAsync();
-                await DemoApplications.LoadAsync(db, now);
+                await DemoApplications.LoadAsync(db, now, scope.ServiceProvider.GetRequiredService<Grants.Workflow.IWorkflowEngine>());
             }
 
-            await using (var db = new GrantsDbContext(options))
+            await using (var check = host.Scope())
             {
+                var db = check.ServiceProvider.GetRequiredService<GrantsDbContext>();
                 var apps = await db.Applications.Include(a => a.Versions).Include(a => a.Organisation).ToListAsync();
                 apps.Should().HaveCount(8);
                 var received = apps.Where(a => !a.IsDraft).OrderBy(a => a.RegistrationSequence).ToList();
@@ -184,11 +185,6 @@ public sealed class DemoApplicationsTests
                 (await RegistrationNumbers.NextAsync(db, 2015, CancellationToken.None)).Should().Be(8);
                 await tx.RollbackAsync();
             }
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(file);
         }
     }
 

@@ -92,6 +92,39 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LsgMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LsgMeetings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LsgMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LsgMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -115,6 +148,89 @@ namespace Grants.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RegistrationCounters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefinitionKey = table.Column<string>(type: "TEXT", nullable: false),
+                    DefinitionHash = table.Column<string>(type: "TEXT", nullable: false),
+                    CurrentState = table.Column<string>(type: "TEXT", nullable: false),
+                    CaseTitle = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", nullable: true),
+                    Dates = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowCases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowDefinitionVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstLoadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowDefinitionVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTimers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectType = table.Column<string>(type: "TEXT", nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", nullable: false),
+                    TimerKey = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTimers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectType = table.Column<string>(type: "TEXT", nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", nullable: false),
+                    DefinitionKey = table.Column<string>(type: "TEXT", nullable: false),
+                    DefinitionHash = table.Column<string>(type: "TEXT", nullable: false),
+                    FromState = table.Column<string>(type: "TEXT", nullable: true),
+                    ToState = table.Column<string>(type: "TEXT", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTransitions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -224,12 +340,36 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LsgConflictDeclarations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LsgMemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeclaredByUserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LsgConflictDeclarations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LsgConflictDeclarations_LsgMembers_LsgMemberId",
+                        column: x => x.LsgMemberId,
+                        principalTable: "LsgMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Applications",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     State = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkflowHash = table.Column<string>(type: "TEXT", nullable: true),
+                    ConditionsDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Form = table.Column<string>(type: "TEXT", nullable: false),
                     ProjectName = table.Column<string>(type: "TEXT", nullable: false),
                     AmountApplied = table.Column<long>(type: "INTEGER", nullable: false),
@@ -252,6 +392,35 @@ namespace Grants.Infrastructure.Migrations
                         name: "FK_Applications_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowPendingActions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectType = table.Column<string>(type: "TEXT", nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", nullable: false),
+                    TransitionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", nullable: false),
+                    Parameters = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowPendingActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkflowPendingActions_WorkflowTransitions_TransitionId",
+                        column: x => x.TransitionId,
+                        principalTable: "WorkflowTransitions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -303,6 +472,41 @@ namespace Grants.Infrastructure.Migrations
                         name: "FK_Attachments_Applications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LsgStatements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Recommendation = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    Addition = table.Column<string>(type: "TEXT", nullable: true),
+                    Sentence = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedByRole = table.Column<string>(type: "TEXT", nullable: false),
+                    LsgMemberId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LsgStatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LsgStatements_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LsgStatements_LsgMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "LsgMeetings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -396,10 +600,78 @@ namespace Grants.Infrastructure.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LsgConflictDeclarations_ApplicationId_LsgMemberId",
+                table: "LsgConflictDeclarations",
+                columns: new[] { "ApplicationId", "LsgMemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LsgConflictDeclarations_LsgMemberId",
+                table: "LsgConflictDeclarations",
+                column: "LsgMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LsgMeetings_Date",
+                table: "LsgMeetings",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LsgMembers_Email",
+                table: "LsgMembers",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LsgStatements_ApplicationId",
+                table: "LsgStatements",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LsgStatements_MeetingId",
+                table: "LsgStatements",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_OrganisationNumber",
                 table: "Organisations",
                 column: "OrganisationNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowCases_ApplicationId",
+                table: "WorkflowCases",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowDefinitionVersions_Key_Hash",
+                table: "WorkflowDefinitionVersions",
+                columns: new[] { "Key", "Hash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowPendingActions_DoneAt",
+                table: "WorkflowPendingActions",
+                column: "DoneAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowPendingActions_TransitionId",
+                table: "WorkflowPendingActions",
+                column: "TransitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTimers_FiredAt_CancelledAt_DueAt",
+                table: "WorkflowTimers",
+                columns: new[] { "FiredAt", "CancelledAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTimers_SubjectType_SubjectId",
+                table: "WorkflowTimers",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTransitions_SubjectType_SubjectId",
+                table: "WorkflowTransitions",
+                columns: new[] { "SubjectType", "SubjectId" });
         }
 
         /// <inheritdoc />
@@ -433,7 +705,25 @@ namespace Grants.Infrastructure.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "LsgConflictDeclarations");
+
+            migrationBuilder.DropTable(
+                name: "LsgStatements");
+
+            migrationBuilder.DropTable(
                 name: "RegistrationCounters");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowCases");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowDefinitionVersions");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowPendingActions");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowTimers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -443,6 +733,15 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "Attachments");
+
+            migrationBuilder.DropTable(
+                name: "LsgMembers");
+
+            migrationBuilder.DropTable(
+                name: "LsgMeetings");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowTransitions");
 
             migrationBuilder.DropTable(
                 name: "Applications");

@@ -1,0 +1,30 @@
+using Grants.Association;
+using Grants.Shared;
+
+namespace Grants.Applications;
+
+/// <summary>
+/// What stands in the way of processing an application: the submit validation plus every
+/// <see cref="ISubmitCheck"/> (the eligibility rules' hinder). Used by submit and by the workflow's
+/// "no-hinder" guard; remembered per form within a request so one submit evaluates the rules once.
+/// </summary>
+public sealed class HinderCheck(ProfileStore profiles, IEnumerable<ISubmitCheck> checks)
+{
+    private ApplicationForm? _form;
+    private ValidationErrors? _errors;
+
+    public async Task<ValidationErrors> FindAsync(Application app, CancellationToken ct)
+    {
+        // The aggregate replaces its form on every change, so the same reference means the same content.
+        if (_errors is not null && ReferenceEquals(_form, app.Form)) return _errors;
+        var profile = await profiles.GetAsync(ct);
+        var errors = ApplicationValidator.Validate(app.Form, profile, ValidationMode.Submit);
+        foreach (var check in checks)
+        {
+            foreach (var (field, messages) in (await check.CheckAsync(app, profile, ct)).All)
+                foreach (var m in messages) errors.Add(field, m);
+        }
+        (_form, _errors) = (app.Form, errors);
+        return errors;
+    }
+}

@@ -1,0 +1,53 @@
+using Grants.Shared;
+
+namespace Grants.Workflow;
+
+/// <summary>
+/// A named fact a transition's guard refers to ("no-hinder", "lsg-statement-exists" ...). Register more
+/// (or replace one) with DI; a definition naming a fact that is not registered is refused at start.
+/// </summary>
+public interface IGuardFact
+{
+    string Key { get; }
+    /// <summary>Swedish text shown when the fact does not hold: why the step cannot be taken now.</summary>
+    string FailureMessage { get; }
+    Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct);
+}
+
+/// <summary>What an entry action gets: the subject, the state entered and the action's parameters.</summary>
+public sealed record EntryActionContext(
+    IWorkflowSubject Subject,
+    WorkflowDefinition Definition,
+    StateDefinition State,
+    IReadOnlyDictionary<string, string> Parameters,
+    long TransitionId);
+
+/// <summary>
+/// One entry of the fixed action catalogue ("mail-applicant", "notify-role", "create-report-plan" ...).
+/// Runs after the transition is committed, at least once (the pending row is marked done afterwards).
+/// </summary>
+public interface IEntryActionHandler
+{
+    string Key { get; }
+    IReadOnlyList<string> RequiredParameters { get; }
+    Task RunAsync(EntryActionContext context, CancellationToken ct);
+}
+
+/// <summary>The catalogue as the definition checker sees it, built from what is registered.</summary>
+public sealed class CatalogueProvider(IEnumerable<IGuardFact> facts, IEnumerable<IEntryActionHandler> actions, MailTemplates templates)
+{
+    public static readonly IReadOnlySet<string> DateFields = new HashSet<string> { "dueDate", "conditionsDeadline", "projectEndDate" };
+
+    public WorkflowCatalogue Build() => new(
+        Identity.Roles.All.Append(WorkflowRoles.System).ToHashSet(),
+        facts.Select(f => f.Key).ToHashSet(),
+        actions.ToDictionary(a => a.Key, a => a.RequiredParameters),
+        DateFields,
+        templates.Exists);
+}
+
+/// <summary>Who the engine acts for when a timer fires.</summary>
+public static class SystemActor
+{
+    public static Actor Timer { get; } = new("system", "Systemet (tidsgräns)", WorkflowRoles.System);
+}

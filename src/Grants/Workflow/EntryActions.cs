@@ -1,0 +1,49 @@
+using Grants.Identity;
+using Grants.Infrastructure;
+using Grants.Shared;
+using Microsoft.AspNetCore.Identity;
+
+namespace Grants.Workflow;
+
+/// <summary>"mail-applicant" {template}: mails the subject's contact person.</summary>
+public sealed class MailApplicantAction(TemplateMailer mailer) : IEntryActionHandler
+{
+    public string Key => "mail-applicant";
+    public IReadOnlyList<string> RequiredParameters { get; } = ["template"];
+
+    public Task RunAsync(EntryActionContext c, CancellationToken ct) =>
+        c.Subject.ApplicantEmail is { Length: > 0 } email
+            ? mailer.SendAsync(c.Parameters["template"], [email], c.Subject, c.State.ApplicantLabel, ct)
+            : Task.CompletedTask;
+}
+
+/// <summary>"notify-role" {role, template}: mails every user holding the role.</summary>
+public sealed class NotifyRoleAction(TemplateMailer mailer, UserManager<AppUser> users) : IEntryActionHandler
+{
+    public string Key => "notify-role";
+    public IReadOnlyList<string> RequiredParameters { get; } = ["role", "template"];
+
+    public async Task RunAsync(EntryActionContext c, CancellationToken ct)
+    {
+        var holders = await users.GetUsersInRoleAsync(c.Parameters["role"]);
+        await mailer.SendAsync(c.Parameters["template"], holders.Select(u => u.Email ?? ""), c.Subject, c.State.StaffLabel, ct);
+    }
+}
+
+/// <summary>
+/// "create-report-plan": the follow-up issue registers its own handler under this key (replacing this one)
+/// that creates the report plan. Until then the request is recorded in the audit log so nothing is lost.
+/// </summary>
+public sealed class RecordReportPlanRequest(GrantsDbContext db, TimeProvider time) : IEntryActionHandler
+{
+    public const string ActionKey = "create-report-plan";
+    public string Key => ActionKey;
+    public IReadOnlyList<string> RequiredParameters { get; } = [];
+
+    public async Task RunAsync(EntryActionContext c, CancellationToken ct)
+    {
+        db.AuditEntries.Add(AuditEntry.Of(Actor.System, time.GetUtcNow(), c.Subject.SubjectType, c.Subject.SubjectId,
+            "report-plan.requested", $"Återrapporteringsplan begärd vid {c.State.StaffLabel}"));
+        await db.SaveChangesAsync(ct);
+    }
+}
