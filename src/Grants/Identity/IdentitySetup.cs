@@ -1,4 +1,5 @@
 using Grants.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +8,9 @@ namespace Grants.Identity;
 
 public static class IdentitySetup
 {
+    /// <summary>The default scheme AddIdentityApiEndpoints registers (IdentityConstants.BearerAndApplicationScheme is internal).</summary>
+    public const string CompositeScheme = "Identity.BearerAndApplication";
+
     public static IServiceCollection AddGrantsIdentity(this IServiceCollection services, AppOptions app)
     {
         // Cookie for the pages and bearer for the API, chosen per request by the composite scheme.
@@ -25,6 +29,14 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GrantsDbContext>()
             .AddClaimsPrincipalFactory<GrantsClaimsFactory>();
+
+        // The composite scheme challenges and forbids through the bearer scheme, so a page opened without
+        // login answered a bare 401 instead of the login page. Pages use the cookie; the API keeps the bearer.
+        services.Configure<AuthenticationSchemeOptions>(CompositeScheme, o =>
+            o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
 
         services.ConfigureApplicationCookie(o =>
         {
