@@ -54,11 +54,14 @@ public static class ServiceSetup
         if (string.IsNullOrWhiteSpace(mail.SmtpHost)) services.AddSingleton<IMailSender, PickupFolderMailSender>();
         else services.AddSingleton<IMailSender, SmtpMailSender>();
 
+        // One storage per host, owned by its container: UseInMemoryStorage() alone sets the process-wide
+        // JobStorage.Current, so a second host in the same process (tests) shared it and broke when the first stopped.
+        services.AddSingleton<JobStorage>(_ => new Hangfire.InMemory.InMemoryStorage());
         services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         var hangfire = config.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, hangfire.WorkerCount));
 
