@@ -54,6 +54,9 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host does not read the build's static-web-assets manifest, and MapStaticAssets then
+        // answered a gzip-accepting browser with an empty 200 for every .js/.css (the .gz files live under obj/).
+        builder.UseStaticWebAssets();
         // UseSetting reaches builder.Configuration before Program.cs reads it (ConfigureAppConfiguration would be too late).
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
