@@ -13,6 +13,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args.Where(a => a != "--demo").ToArray(),
 });
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+// A built (not published) app in any environment serves wwwroot through the build's manifest.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddGrantsOptions();
 var appOptions = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
