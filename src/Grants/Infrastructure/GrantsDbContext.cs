@@ -31,6 +31,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<Lsg.LsgMeeting> LsgMeetings => Set<Lsg.LsgMeeting>();
     public DbSet<Lsg.LsgStatement> LsgStatements => Set<Lsg.LsgStatement>();
     public DbSet<Lsg.LsgConflictDeclaration> LsgConflictDeclarations => Set<Lsg.LsgConflictDeclaration>();
+    public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -39,6 +40,13 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         builder.Entity<AssociationProfile>(b =>
         {
             b.Property(p => p.Members).HasJsonConversion();
+        });
+
+        builder.Entity<Mail.OutboxMail>(b =>
+        {
+            b.HasIndex(m => m.Key).IsUnique();
+            b.HasIndex(m => m.SentAt);
+            b.Property(m => m.Attachments).HasJsonConversion();
         });
 
         builder.Entity<Organisation>(b =>

@@ -77,6 +77,11 @@ public static class ServiceSetup
         services.AddSingleton<StateLabels>();
         services.AddScoped<UpdateProfile>();
         services.AddScoped<DemoData>();
+        services.AddSingleton<ProcessInstance>();
+        services.AddScoped<MailOutbox>();
+        services.AddScoped<OutboxDelivery>();
+        services.AddScoped<OutboxSweepStep>();
+        services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<OutboxSweepStep>());
         services.AddWorkflow();
         services.AddLsg();
         return services;

@@ -1,3 +1,4 @@
+using Grants.Shared;
 using Grants.Infrastructure;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +14,13 @@ public sealed class WorkflowSweep(
     IWorkflowEngine engine,
     IEnumerable<IWorkflowSubjectStore> stores,
     PendingActionRunner actions,
+    IEnumerable<ISweepStep> steps,
     TimeProvider time,
     ILogger<WorkflowSweep> log)
 {
     public const string JobId = "workflow-sweep";
 
-    public sealed record Result(int Fired, int Cancelled, int Actions);
+    public sealed record Result(int Fired, int Cancelled, int Actions, int StepActions);
 
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 0)]
@@ -58,6 +60,21 @@ public sealed class WorkflowSweep(
             cancelled++;
         }
         db.ChangeTracker.Clear();
-        return new Result(fired, cancelled, await actions.RunAsync(ct));
+        var ran = await actions.RunAsync(ct);
+        // Each step owns its rows; one failing step must not stop the others, and the next sweep retries it.
+        var acted = 0;
+        foreach (var step in steps)
+        {
+            try
+            {
+                acted += await step.RunAsync(now, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Sweep step {Step} failed; the next sweep retries it", step.Name);
+            }
+            db.ChangeTracker.Clear();
+        }
+        return new Result(fired, cancelled, ran, acted);
     }
 }

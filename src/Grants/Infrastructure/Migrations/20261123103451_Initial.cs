@@ -139,6 +139,29 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", nullable: false),
+                    Cc = table.Column<string>(type: "TEXT", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Attachments = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    QueuedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RegistrationCounters",
                 columns: table => new
                 {
@@ -638,6 +661,17 @@ namespace Grants.Infrastructure.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMails_Key",
+                table: "OutboxMails",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMails_SentAt",
+                table: "OutboxMails",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowCases_ApplicationId",
                 table: "WorkflowCases",
                 column: "ApplicationId");
@@ -709,6 +743,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "LsgStatements");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMails");
 
             migrationBuilder.DropTable(
                 name: "RegistrationCounters");

@@ -1,0 +1,139 @@
+using Grants.Infrastructure;
+using Grants.Shared;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Grants.Mail;
+
+/// <summary>
+/// A mail to be sent, written in the same transaction as the change that caused it, so a rolled-back
+/// change sends nothing and a committed one is never forgotten (Hangfire's storage is in memory).
+/// <see cref="Key"/> is unique: enqueueing the same reminder twice writes one row.
+/// </summary>
+public sealed class OutboxMail
+{
+    public long Id { get; set; }
+    /// <summary>Idempotency key, e.g. "report-reminder:42:due-14".</summary>
+    public string Key { get; set; } = "";
+    /// <summary>Comma-separated addresses.</summary>
+    public string To { get; set; } = "";
+    public string? Cc { get; set; }
+    public string Subject { get; set; } = "";
+    public string Body { get; set; } = "";
+    public List<OutboxAttachment> Attachments { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    /// <summary>The process that queued its delivery job; another process (after a restart) queues it again.</summary>
+    public Guid? QueuedBy { get; set; }
+}
+
+/// <summary>An attachment carried with the row (decision extracts are small documents).</summary>
+public sealed record OutboxAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>One process lifetime: jobs queued by an earlier process were lost with its in-memory storage.</summary>
+public sealed class ProcessInstance
+{
+    public Guid Id { get; } = Guid.NewGuid();
+}
+
+/// <summary>Writes mail rows into the caller's unit of work; the caller saves, then the sweep or <see cref="QueueAsync"/> delivers.</summary>
+public sealed class MailOutbox(GrantsDbContext db, TimeProvider time)
+{
+    /// <summary>Adds the mail unless a row with <paramref name="key"/> exists already. Returns false when it did.</summary>
+    public async Task<bool> EnqueueAsync(string key, IEnumerable<string> to, string subject, string body,
+        IEnumerable<string>? cc = null, IEnumerable<OutboxAttachment>? attachments = null, CancellationToken ct = default)
+    {
+        var recipients = Clean(to);
+        if (recipients.Count == 0) return false;
+        if (db.OutboxMails.Local.Any(m => m.Key == key) || await db.OutboxMails.AnyAsync(m => m.Key == key, ct)) return false;
+        db.OutboxMails.Add(new OutboxMail
+        {
+            Key = key,
+            To = string.Join(", ", recipients),
+            Cc = cc is null ? null : string.Join(", ", Clean(cc)) is { Length: > 0 } c ? c : null,
+            Subject = subject,
+            Body = body,
+            Attachments = attachments?.ToList() ?? [],
+            CreatedAt = time.GetUtcNow(),
+        });
+        return true;
+    }
+
+    private static List<string> Clean(IEnumerable<string> addresses) =>
+        addresses.Where(a => MailboxAddress.TryParse(a, out _)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}
+
+/// <summary>
+/// Delivers outbox rows. A failed send throws, so Hangfire retries the job with its back-off and the
+/// failure shows on the dashboard (Admin only); the row stays unsent until a send succeeds.
+/// </summary>
+public sealed class OutboxDelivery(GrantsDbContext db, IMailSender sender, TimeProvider time, ILogger<OutboxDelivery> log)
+{
+    [AutomaticRetry(Attempts = 25)]
+    public async Task DeliverAsync(long id, CancellationToken ct)
+    {
+        var mail = await db.OutboxMails.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (mail is null || mail.SentAt is not null) return;
+        mail.Attempts++;
+        try
+        {
+            await sender.SendAsync(ToMessage(mail), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            mail.LastError = e.Message;
+            await db.SaveChangesAsync(CancellationToken.None);
+            log.LogWarning(e, "Mail {Key} could not be sent (attempt {Attempts})", mail.Key, mail.Attempts);
+            throw;
+        }
+        mail.SentAt = time.GetUtcNow();
+        mail.LastError = null;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    public static MimeMessage ToMessage(OutboxMail mail)
+    {
+        var message = new MimeMessage { Subject = mail.Subject };
+        message.To.AddRange(Split(mail.To));
+        if (mail.Cc is { Length: > 0 }) message.Cc.AddRange(Split(mail.Cc));
+        var body = new BodyBuilder { TextBody = mail.Body };
+        foreach (var a in mail.Attachments) body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
+        message.Body = body.ToMessageBody();
+        message.MessageId = $"outbox-{mail.Id}-{mail.Key.GetHashCode():x}@grants";
+        return message;
+    }
+
+    private static IEnumerable<MailboxAddress> Split(string list) =>
+        list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(MailboxAddress.Parse);
+}
+
+/// <summary>
+/// Sweep step: queues a delivery job for every unsent row this process has not queued yet (new rows, and
+/// rows whose job was lost with an earlier process). Within one process a row is queued once; Hangfire's
+/// retries take it from there.
+/// </summary>
+public sealed class OutboxSweepStep(GrantsDbContext db, ProcessInstance instance, IBackgroundJobClient jobs) : ISweepStep
+{
+    public string Name => "mail-outbox";
+
+    public async Task<int> RunAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = await db.OutboxMails.Where(m => m.SentAt == null && (m.QueuedBy == null || m.QueuedBy != instance.Id))
+            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            // Claim first: only the sweep that moves QueuedBy to this process queues the job.
+            var claimed = await db.OutboxMails.Where(m => m.Id == id && m.SentAt == null && (m.QueuedBy == null || m.QueuedBy != instance.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.QueuedBy, instance.Id), ct);
+            if (claimed == 1) jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
+        }
+        return ids.Count;
+    }
+
+    /// <summary>Delivers soon after a commit instead of waiting for the next sweep.</summary>
+    public static void Kick(IBackgroundJobClient jobs) =>
+        jobs.Enqueue<OutboxSweepStep>(s => s.RunAsync(DateTimeOffset.MinValue, CancellationToken.None));
+}
