@@ -89,7 +89,7 @@ public sealed class DecisionNoticeMail(MailTemplates templates, IOptions<AppOpti
         {
             // The clause may end with its own full stop; the sentence gets exactly one.
             sb.Append("- ").Append(c.Text.Trim().TrimEnd('.'));
-            if (c.Funder is { Length: > 0 } funder) sb.Append(" (beslut från ").Append(funder).Append(')');
+            if (c.Funder is { Length: > 0 } funder) sb.Append(" (väntar på beslut från ").Append(funder).Append(')');
             if (c.Deadline is { } d) sb.Append(". Villkoret ska vara uppfyllt senast ").Append(MinutesLayout.Date(d));
             sb.AppendLine(".");
         }
