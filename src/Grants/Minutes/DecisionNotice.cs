@@ -27,6 +27,8 @@ public sealed class DecisionNotice
     public DateTimeOffset? QueuedAt { get; set; }
     /// <summary>The outbox key of its mail, or null when it could not be sent to anyone.</summary>
     public string? MailKey { get; set; }
+    /// <summary>A sweep is building this notice until then; an overlapping sweep leaves it alone (no second PDF).</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
     /// <summary>Failed attempts to build the mail (the PDF conversion, a missing minutes source ...).</summary>
     public int Attempts { get; set; }
     public string? LastError { get; set; }

@@ -21,8 +21,14 @@ public sealed class DecisionNoticeStep(
     TimeProvider time,
     ILogger<DecisionNoticeStep> log) : ISweepStep
 {
-    /// <summary>After this many failed PDF conversions the extract goes as DOCX rather than not at all.</summary>
+    /// <summary>After this many failed attempts (a conversion that keeps failing) the extract goes as DOCX rather than not at all.</summary>
     public const int PdfAttempts = 3;
+
+    /// <summary>
+    /// How long a claim holds: longer than the slowest allowed conversion, so only a crashed sweep's claim runs out
+    /// (and the notice is then built by a later sweep).
+    /// </summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
 
     public string Name => "decision-notice";
 
@@ -33,8 +39,13 @@ public sealed class DecisionNoticeStep(
         foreach (var id in ids)
         {
             db.ChangeTracker.Clear();
+            var at = time.GetUtcNow();
+            // Claim first, atomically: an overlapping sweep skips the notice instead of rendering it a second time.
+            var claimed = await db.DecisionNotices
+                .Where(n => n.Id == id && n.QueuedAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < at))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, at + ClaimFor), ct);
+            if (claimed == 0) continue;
             var notice = await db.DecisionNotices.SingleAsync(n => n.Id == id, ct);
-            if (notice.QueuedAt is not null) continue;
             try
             {
                 if (await QueueAsync(notice, ct)) queued++;
@@ -46,7 +57,8 @@ public sealed class DecisionNoticeStep(
                 db.ChangeTracker.Clear();
                 await db.DecisionNotices.Where(n => n.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(n => n.Attempts, n => n.Attempts + 1)
-                    .SetProperty(n => n.LastError, e.Message), ct);
+                    .SetProperty(n => n.LastError, e.Message)
+                    .SetProperty(n => n.ClaimedUntil, (DateTimeOffset?)null), ct);
             }
         }
         // Deliver now rather than at the next sweep.

@@ -560,6 +560,9 @@ namespace Grants.Infrastructure.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Conditions")
                         .IsRequired()
                         .HasColumnType("TEXT");

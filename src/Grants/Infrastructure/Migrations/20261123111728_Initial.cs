@@ -518,6 +518,7 @@ namespace Grants.Infrastructure.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     MailKey = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", nullable: true)
                 },

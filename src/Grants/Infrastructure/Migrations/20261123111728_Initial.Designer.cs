@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261123104757_Initial")]
+    [Migration("20261123111728_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -561,6 +561,9 @@ namespace Grants.Infrastructure.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Conditions")
