@@ -5,9 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
-# 1. Debian packages: Chromium for the browser tests, aiosmtpd for the real SMTP server.
+# 1. Debian packages: Chromium for the browser tests, aiosmtpd for the real SMTP server,
+#    LibreOffice Writer for the minutes as PDF/A.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/soffice ] || missing+=(libreoffice-writer-nogui)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."

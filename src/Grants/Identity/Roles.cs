@@ -48,6 +48,10 @@ public static class Policies
     public const string LsgAdmin = "LsgAdmin";
     /// <summary>Workflow definitions, versions and diagrams: Kansli, Admin.</summary>
     public const string WorkflowAdmin = "WorkflowAdmin";
+    /// <summary>Reads whole minutes (print view, DOCX, PDF): Kansli, Styrelse, Admin.</summary>
+    public const string MinutesReader = "MinutesReader";
+    /// <summary>Downloads a protokollsutdrag: Kansli, Styrelse, Admin, and a Sökande for the own application's decision only.</summary>
+    public const string MinutesExtractReader = "MinutesExtractReader";
     /// <summary>Any signed-in user.</summary>
     public const string SignedIn = "SignedIn";
 }

@@ -4,6 +4,7 @@ using Grants.Demo;
 using Grants.Lsg;
 using Grants.Workflow;
 using Grants.Mail;
+using Grants.Minutes;
 using Grants.Shared;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
@@ -84,6 +85,7 @@ public static class ServiceSetup
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<OutboxSweepStep>());
         services.AddWorkflow();
         services.AddLsg();
+        services.AddMinutesDocuments();
         return services;
     }
 }

@@ -42,7 +42,9 @@ public sealed record MinutesParagraph(
     string? RegistrationNumber,
     IReadOnlyList<string> Clauses,
     // Jäv, reservations, "bordlades", "återremitterades" ...
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    // The application the § decides on, if any: lets its applicant download the protokollsutdrag (optional, added by Documents).
+    Guid? ApplicationId = null);
 
 public sealed record SignatureBlock(string? Chair, string? Secretary, IReadOnlyList<string> Adjusters, DateOnly? AdjustedOn);
 

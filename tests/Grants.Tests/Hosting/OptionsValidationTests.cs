@@ -21,6 +21,8 @@ public sealed class OptionsValidationTests
     [InlineData("Hangfire:Storage", "Redis", "Hangfire:Storage")]
     [InlineData("Association:Members:0:OrganisationNumber", "212000-2644", "Association:Members:0:OrganisationNumber")]
     [InlineData("Association:Members:1:Key", "", "Association:Members:1:Key")]
+    [InlineData("Documents:SofficePath", "", "Documents:SofficePath")]
+    [InlineData("Documents:ConversionTimeoutSeconds", "0", "Documents:ConversionTimeoutSeconds")]
     public async Task A_bad_setting_stops_the_start_naming_the_key(string key, string value, string named)
     {
         await using var app = new GrantsApp().With(key, value);

@@ -16,6 +16,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
     private static readonly string[] Readers = [Roles.Applicant, Roles.Secretariat, Roles.Lsg, Roles.Board, Roles.Admin];
     private static readonly string[] Writers = [Roles.Applicant, Roles.Secretariat];
     private static readonly string[] Everyone = [Anonymous, .. Roles.All];
+    private static readonly string[] MinutesReaders = [Roles.Secretariat, Roles.Board, Roles.Admin];
+    private static readonly string[] ExtractReaders = [Roles.Applicant, Roles.Secretariat, Roles.Board, Roles.Admin];
 
     /// <summary>Method, path, body (JSON or null), who may pass authorisation.</summary>
     public static TheoryData<string, string, string?, string[]> Api => new()
@@ -35,6 +37,10 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "POST", "/api/auth/token", "{}", Everyone },
         { "GET", "/health", null, Everyone },
         { "GET", "/openapi/v1.json", null, Everyone },
+        { "GET", $"/api/meetings/{Id}/minutes.docx", null, MinutesReaders },
+        { "GET", $"/api/meetings/{Id}/minutes.pdf", null, MinutesReaders },
+        { "GET", $"/api/meetings/{Id}/minutes/605/extract.docx", null, ExtractReaders },
+        { "GET", $"/api/meetings/{Id}/minutes/605/extract.pdf", null, ExtractReaders },
     };
 
     /// <summary>Pages: who may open them; others are sent to login (anonymous) or to /Account/Denied.</summary>
@@ -47,6 +53,36 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Association/Profile", [Roles.Admin] },
         { "/hangfire", [Roles.Admin] },
     };
+
+    /// <summary>
+    /// Pages about one record (an unknown id here): the allowed roles pass authorisation and get 404, the others
+    /// are sent to login or denied. Minutes/Documents tests open the same pages on real minutes.
+    /// </summary>
+    public static TheoryData<string, string[]> RecordPages => new()
+    {
+        { $"/Minutes/Print/{Id}", MinutesReaders },
+        { $"/Minutes/Extract/{Id}/605", ExtractReaders },
+    };
+
+    [Theory]
+    [MemberData(nameof(RecordPages))]
+    public async Task Record_page_admits_exactly_its_roles(string path, string[] allowed)
+    {
+        foreach (var who in Everyone)
+        {
+            var client = who == Anonymous ? app.Anonymous() : await app.CookieClientAsync(Login.EmailOf(who));
+            var response = await client.GetAsync(path);
+            if (allowed.Contains(who))
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.NotFound, $"{who} may open {path}, which does not exist");
+            }
+            else
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.Redirect, $"{who} may not open {path}");
+                response.Headers.Location!.ToString().Should().Contain(who == Anonymous ? "/Account/Login" : "/Account/Denied");
+            }
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Api))]

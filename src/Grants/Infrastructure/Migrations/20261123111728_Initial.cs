@@ -500,6 +500,40 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DecisionNotices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ParagraphNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Granted = table.Column<string>(type: "TEXT", nullable: false),
+                    Conditions = table.Column<string>(type: "TEXT", nullable: false),
+                    ProjectStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProjectEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Motivation = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MailKey = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DecisionNotices_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LsgStatements",
                 columns: table => new
                 {
@@ -623,6 +657,17 @@ namespace Grants.Infrastructure.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DecisionNotices_ApplicationId_ParagraphNumber",
+                table: "DecisionNotices",
+                columns: new[] { "ApplicationId", "ParagraphNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionNotices_QueuedAt",
+                table: "DecisionNotices",
+                column: "QueuedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LsgConflictDeclarations_ApplicationId_LsgMemberId",
                 table: "LsgConflictDeclarations",
                 columns: new[] { "ApplicationId", "LsgMemberId" },
@@ -737,6 +782,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "DecisionNotices");
 
             migrationBuilder.DropTable(
                 name: "LsgConflictDeclarations");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261123103451_Initial")]
+    [Migration("20261123111728_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -551,6 +551,73 @@ namespace Grants.Infrastructure.Migrations
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("Grants.Minutes.DecisionNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Granted")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MailKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParagraphNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ProjectEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProjectStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.HasIndex("ApplicationId", "ParagraphNumber")
+                        .IsUnique();
+
+                    b.ToTable("DecisionNotices");
+                });
+
             modelBuilder.Entity("Grants.Shared.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1020,6 +1087,15 @@ namespace Grants.Infrastructure.Migrations
                     b.HasOne("Grants.Lsg.LsgMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Grants.Minutes.DecisionNotice", b =>
+                {
+                    b.HasOne("Grants.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
