@@ -75,7 +75,9 @@ public static class IdentitySetup
             .AddPolicy(Policies.LsgRecorder, p => p.RequireRole(Roles.Lsg, Roles.Secretariat))
             .AddPolicy(Policies.LsgMember, p => p.RequireRole(Roles.Lsg))
             .AddPolicy(Policies.LsgAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
-            .AddPolicy(Policies.WorkflowAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
+            .AddPolicy(Policies.WorkflowAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
+            .AddPolicy(Policies.EconomyReader, p => p.RequireRole(Roles.Secretariat, Roles.Board, Roles.Admin))
+            .AddPolicy(Policies.EconomyWriter, p => p.RequireRole(Roles.Secretariat));
         return services;
     }
 

@@ -48,6 +48,10 @@ public static class Policies
     public const string LsgAdmin = "LsgAdmin";
     /// <summary>Workflow definitions, versions and diagrams: Kansli, Admin.</summary>
     public const string WorkflowAdmin = "WorkflowAdmin";
+    /// <summary>Reads the förbund's economy (budget years, commitments, payments, the room): Kansli, Styrelse, Admin. Never Sökande.</summary>
+    public const string EconomyReader = "EconomyReader";
+    /// <summary>Keeps the economy (budgets, actuals, commitments, payments, releases, closing a year): Kansli.</summary>
+    public const string EconomyWriter = "EconomyWriter";
     /// <summary>Any signed-in user.</summary>
     public const string SignedIn = "SignedIn";
 }

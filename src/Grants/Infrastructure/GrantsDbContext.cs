@@ -32,6 +32,13 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<Lsg.LsgStatement> LsgStatements => Set<Lsg.LsgStatement>();
     public DbSet<Lsg.LsgConflictDeclaration> LsgConflictDeclarations => Set<Lsg.LsgConflictDeclaration>();
     public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
+    public DbSet<Economy.BudgetYear> BudgetYears => Set<Economy.BudgetYear>();
+    public DbSet<Economy.BudgetLine> BudgetLines => Set<Economy.BudgetLine>();
+    public DbSet<Economy.ActualEntry> ActualEntries => Set<Economy.ActualEntry>();
+    public DbSet<Economy.Commitment> Commitments => Set<Economy.Commitment>();
+    public DbSet<Economy.CommitmentRelease> CommitmentReleases => Set<Economy.CommitmentRelease>();
+    public DbSet<Economy.Requisition> Requisitions => Set<Economy.Requisition>();
+    public DbSet<Economy.Payment> Payments => Set<Economy.Payment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +90,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         builder.Entity<AuditEntry>(b => b.HasIndex(a => new { a.EntityType, a.EntityId }));
         Workflow.WorkflowSetup.ConfigureWorkflowModel(builder);
         Lsg.LsgSetup.ConfigureLsgModel(builder);
+        Economy.EconomySetup.ConfigureEconomyModel(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
         // so convert to a sortable long (UTC ticks) on SQLite only.
