@@ -127,7 +127,7 @@ public static class EconomyApi
                 if (format is not (null or "csv" or "xlsx")) errors.Add("format", "Formatet är csv eller xlsx.");
                 if (!errors.IsEmpty) return ApiResults.Validation(errors);
                 var sheet = EconomyExports.Build(kind, year, await q.FiguresAsync(year, null, ct));
-                var name = $"{(kind == "commitments" ? "ataganden" : "utbetalningar")}{(year is { } y ? "-" + y : "")}";
+                var name = EconomyExports.FileName(kind, year);
                 return format == "xlsx"
                     ? Results.File(sheet.ToXlsx(), Spreadsheet.XlsxContentType, name + ".xlsx")
                     : Results.File(sheet.ToCsv(), Spreadsheet.CsvContentType, name + ".csv");

@@ -8,6 +8,9 @@ public static class EconomyExports
     public static Spreadsheet Build(string kind, int? year, IReadOnlyList<CommitmentFigures> figures) =>
         kind == "payments" ? PaymentsSheet(year, figures) : CommitmentsSheet(year, figures);
 
+    public static string FileName(string kind, int? year) =>
+        (kind == "payments" ? "utbetalningar" : "ataganden") + (year is { } y ? "-" + y : "");
+
     public static Spreadsheet CommitmentsSheet(int? year, IReadOnlyList<CommitmentFigures> figures)
     {
         var sheet = new Spreadsheet(year is { } y ? $"Åtaganden {y}" : "Åtaganden",

@@ -15,6 +15,9 @@ public sealed class EconomyQueries(GrantsDbContext db)
     public Task<List<BudgetLine>> LinesAsync(int year, CancellationToken ct) =>
         db.BudgetLines.AsNoTracking().Where(l => l.Year == year).OrderBy(l => l.Kind).ThenBy(l => l.Label).ToListAsync(ct);
 
+    public Task<List<ActualEntry>> ActualsAsync(int year, CancellationToken ct) =>
+        db.ActualEntries.AsNoTracking().Where(a => a.Year == year).OrderBy(a => a.Date).ThenBy(a => a.RecordedAt).ToListAsync(ct);
+
     /// <summary>The report for the budget year of <paramref name="asOf"/>; null when that year has no budget.</summary>
     public async Task<EconomicReport?> ReportAsync(DateOnly asOf, CancellationToken ct)
     {
