@@ -22,6 +22,7 @@ public sealed class BudgetYear
     public int Version { get; set; }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<BudgetLineKind>))]
 public enum BudgetLineKind
 {
     /// <summary>Bidrag från en huvudman (5 § Lag 2003:1210).</summary>
@@ -44,6 +45,7 @@ public sealed class BudgetLine
     public long Amount { get; set; }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActualKind>))]
 public enum ActualKind
 {
     Income,
