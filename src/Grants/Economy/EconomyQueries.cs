@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Grants.Economy;
 
 /// <summary>Reads the economy: budget years, the report as of a date, commitments with their figures.</summary>
-public sealed class EconomyQueries(GrantsDbContext db)
+public sealed class EconomyQueries(GrantsDbContext db, Shared.LocalClock clock)
 {
     public Task<List<BudgetYear>> YearsAsync(CancellationToken ct) =>
         db.BudgetYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct);
@@ -47,10 +47,26 @@ public sealed class EconomyQueries(GrantsDbContext db)
         var requisitions = await db.Requisitions.AsNoTracking().Where(r => ids.Contains(r.CommitmentId)).ToListAsync(ct);
         var appIds = commitments.Where(c => c.ApplicationId is not null).Select(c => c.ApplicationId!.Value).Distinct().ToList();
         var states = await db.Applications.AsNoTracking().Where(a => appIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.State, ct);
+        if (asOf is { } date) await StatesAsOfAsync(states, date, ct);
         return commitments
             .OrderBy(c => c.Year).ThenBy(c => c.DecisionDate).ThenBy(c => c.ProjectName)
             .Select(c => CommitmentFigures.Of(c, c.ApplicationId is { } id ? states.GetValueOrDefault(id) : null, asOf, payments, releases, requisitions))
             .ToList();
+    }
+
+    /// <summary>
+    /// An application that lapsed (or was withdrawn) after the report's date was still owed then: its state before the
+    /// lapse (from the workflow's transition record) is used instead. Without a recorded transition the current state stands.
+    /// </summary>
+    private async Task StatesAsOfAsync(Dictionary<Guid, string> states, DateOnly asOf, CancellationToken ct)
+    {
+        var lapsed = states.Where(s => CommitmentFigures.LapsedStates.Contains(s.Value)).Select(s => s.Key.ToString()).ToList();
+        if (lapsed.Count == 0) return;
+        var transitions = await db.WorkflowTransitions.AsNoTracking()
+            .Where(t => t.SubjectType == Applications.Application.SubjectType && lapsed.Contains(t.SubjectId) && CommitmentFigures.LapsedStates.Contains(t.ToState))
+            .ToListAsync(ct);
+        foreach (var t in transitions.GroupBy(t => t.SubjectId).Select(g => g.OrderBy(t => t.At).Last()))
+            if (clock.DateOf(t.At) > asOf && t.FromState is { } before) states[Guid.Parse(t.SubjectId)] = before;
     }
 
     public async Task<CommitmentFigures?> CommitmentAsync(Guid id, CancellationToken ct)

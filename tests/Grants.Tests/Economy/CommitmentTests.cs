@@ -143,6 +143,21 @@ public sealed class CommitmentTests(GrantsApp app) : IClassFixture<GrantsApp>
         (lapsed["status"]!.GetValue<string>(), Long(lapsed, "lapsed"), Long(lapsed, "remaining")).Should().Be(("Lapsed", 300_000L, 0L));
         Long(await Report(kansli, "2016-12-31"), "room").Should().Be(roomBefore + 300_000);
 
+        // Per a date before the lapse (the workflow's transition record dates it) the grant was still owed, conditionally.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+            db.WorkflowTransitions.Add(new Grants.Workflow.WorkflowTransition
+            {
+                SubjectType = Grants.Applications.Application.SubjectType, SubjectId = solen.ToString(), DefinitionKey = "ansokan", DefinitionHash = "test",
+                FromState = "villkorat-beviljad", ToState = "forfallen", Trigger = "villkor-forfallit", At = new DateTimeOffset(2016, 9, 30, 22, 0, 0, TimeSpan.Zero),
+                UserId = "system", UserName = "Systemet", Role = "System",
+            });
+            await db.SaveChangesAsync();
+        }
+        Long(await Report(kansli, "2016-09-30"), "conditionalCommitments").Should().Be(300_000);
+        Long(await Report(kansli, "2016-10-01"), "conditionalCommitments").Should().Be(0);
+
         // READY ended 30 000 under budget: the kansli releases the rest.
         var release = await kansli.PostJsonAsync($"/api/economy/commitments/{readyCommitment}/release",
             new JsonObject { ["date"] = "2016-06-30", ["reason"] = "Projektet avslutat under budget" });
