@@ -32,19 +32,22 @@ public sealed class CommitmentModel(EconomyQueries queries, Payments payments, I
         var errors = new ValidationErrors();
         var parsed = YearModel.Kronor(amount, "requisition-amount", errors);
         if (!errors.IsEmpty) return await Fail(errors, null, ct);
-        return await Done(await payments.RequisitionAsync(User, Id, new Payments.RequisitionRequest(receivedDate, parsed, reference), ct), "Rekvisitionen är registrerad.", ct);
+        return await Done(await payments.RequisitionAsync(User, Id, new Payments.RequisitionRequest(receivedDate, parsed, reference), ct), "Rekvisitionen är registrerad.", ct,
+            new Dictionary<string, string> { ["amount"] = "requisition-amount", ["reference"] = "requisition-reference" });
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(DateOnly? releaseDate, string? reason, CancellationToken ct)
     {
         if (!await MayWriteAsync()) return Forbid();
-        return await Done(await payments.ReleaseRemainingAsync(User, Id, new Payments.ReleaseRequest(releaseDate, reason), ct), "Det återstående beloppet är frigjort.", ct);
+        return await Done(await payments.ReleaseRemainingAsync(User, Id, new Payments.ReleaseRequest(releaseDate, reason), ct), "Det återstående beloppet är frigjort.", ct,
+            new Dictionary<string, string> { ["date"] = "releaseDate" });
     }
 
     /// <summary>Page-level [Authorize] admits readers; Razor Pages ignore handler attributes, so each POST checks the writer policy.</summary>
     private async Task<bool> MayWriteAsync() => (await authorization.AuthorizeAsync(User, Policies.EconomyWriter)).Succeeded;
 
-    private async Task<IActionResult> Done<T>(Outcome<T> outcome, string message, CancellationToken ct)
+    /// <param name="fields">The use case's field keys that the three forms on this page name differently (so the error summary links to the right input).</param>
+    private async Task<IActionResult> Done<T>(Outcome<T> outcome, string message, CancellationToken ct, Dictionary<string, string>? fields = null)
     {
         if (outcome.IsOk)
         {
@@ -52,12 +55,12 @@ public sealed class CommitmentModel(EconomyQueries queries, Payments payments, I
             return Redirect($"/Economy/Commitment?id={Id}");
         }
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        return await Fail(outcome.Errors, outcome.Kind == OutcomeKind.Invalid ? null : outcome.Message, ct);
+        return await Fail(outcome.Errors, outcome.Kind == OutcomeKind.Invalid ? null : outcome.Message, ct, fields);
     }
 
-    private async Task<IActionResult> Fail(ValidationErrors errors, string? message, CancellationToken ct)
+    private async Task<IActionResult> Fail(ValidationErrors errors, string? message, CancellationToken ct, Dictionary<string, string>? fields = null)
     {
-        foreach (var (field, messages) in errors.All) foreach (var m in messages) ModelState.AddModelError(field, m);
+        foreach (var (field, messages) in errors.All) foreach (var m in messages) ModelState.AddModelError(fields?.GetValueOrDefault(field) ?? field, m);
         if (message is not null) ModelState.AddModelError("", message);
         if (!await LoadAsync(ct)) return NotFound();
         Response.StatusCode = message is null ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
