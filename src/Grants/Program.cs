@@ -1,5 +1,6 @@
 using Grants.Applications;
 using Grants.Association;
+using Grants.Economy;
 using Grants.Identity;
 using Grants.Infrastructure;
 using Grants.Lsg;
@@ -72,6 +73,7 @@ app.MapAssociationApi();
 app.MapWorkflowApi();
 app.MapLsgApi();
 app.MapMinutesDocumentsApi();
+app.MapEconomyApi();
 app.MapRazorPages();
 
 app.Run();

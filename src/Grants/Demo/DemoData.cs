@@ -57,5 +57,7 @@ public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, Tim
             await DemoApplications.LoadAsync(db, now, workflow);
             log.LogInformation("Demo applications loaded");
         }
+        // Budget year 2015 reproducing § 600, and the current year.
+        await DemoEconomy.LoadAsync(db, now, TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).Year);
     }
 }

@@ -77,7 +77,9 @@ public static class IdentitySetup
             .AddPolicy(Policies.LsgAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
             .AddPolicy(Policies.WorkflowAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
             .AddPolicy(Policies.MinutesReader, p => p.RequireRole(Roles.Secretariat, Roles.Board, Roles.Admin))
-            .AddPolicy(Policies.MinutesExtractReader, p => p.RequireRole(Roles.Applicant, Roles.Secretariat, Roles.Board, Roles.Admin));
+            .AddPolicy(Policies.MinutesExtractReader, p => p.RequireRole(Roles.Applicant, Roles.Secretariat, Roles.Board, Roles.Admin))
+            .AddPolicy(Policies.EconomyReader, p => p.RequireRole(Roles.Secretariat, Roles.Board, Roles.Admin))
+            .AddPolicy(Policies.EconomyWriter, p => p.RequireRole(Roles.Secretariat));
         return services;
     }
 

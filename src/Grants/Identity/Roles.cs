@@ -52,6 +52,10 @@ public static class Policies
     public const string MinutesReader = "MinutesReader";
     /// <summary>Downloads a protokollsutdrag: Kansli, Styrelse, Admin, and a Sökande for the own application's decision only.</summary>
     public const string MinutesExtractReader = "MinutesExtractReader";
+    /// <summary>Reads the förbund's economy (budget years, commitments, payments, the room): Kansli, Styrelse, Admin. Never Sökande.</summary>
+    public const string EconomyReader = "EconomyReader";
+    /// <summary>Keeps the economy (budgets, actuals, commitments, payments, releases, closing a year): Kansli.</summary>
+    public const string EconomyWriter = "EconomyWriter";
     /// <summary>Any signed-in user.</summary>
     public const string SignedIn = "SignedIn";
 }

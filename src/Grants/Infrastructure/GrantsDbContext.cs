@@ -33,6 +33,13 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<Lsg.LsgConflictDeclaration> LsgConflictDeclarations => Set<Lsg.LsgConflictDeclaration>();
     public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
     public DbSet<Minutes.DecisionNotice> DecisionNotices => Set<Minutes.DecisionNotice>();
+    public DbSet<Economy.BudgetYear> BudgetYears => Set<Economy.BudgetYear>();
+    public DbSet<Economy.BudgetLine> BudgetLines => Set<Economy.BudgetLine>();
+    public DbSet<Economy.ActualEntry> ActualEntries => Set<Economy.ActualEntry>();
+    public DbSet<Economy.Commitment> Commitments => Set<Economy.Commitment>();
+    public DbSet<Economy.CommitmentRelease> CommitmentReleases => Set<Economy.CommitmentRelease>();
+    public DbSet<Economy.Requisition> Requisitions => Set<Economy.Requisition>();
+    public DbSet<Economy.Payment> Payments => Set<Economy.Payment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -85,6 +92,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         Workflow.WorkflowSetup.ConfigureWorkflowModel(builder);
         Lsg.LsgSetup.ConfigureLsgModel(builder);
         Minutes.DocumentsSetup.ConfigureMinutesDocumentsModel(builder);
+        Economy.EconomySetup.ConfigureEconomyModel(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
         // so convert to a sortable long (UTC ticks) on SQLite only.

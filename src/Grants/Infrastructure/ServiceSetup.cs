@@ -1,6 +1,7 @@
 using Grants.Applications;
 using Grants.Association;
 using Grants.Demo;
+using Grants.Economy;
 using Grants.Lsg;
 using Grants.Workflow;
 using Grants.Mail;
@@ -86,6 +87,7 @@ public static class ServiceSetup
         services.AddWorkflow();
         services.AddLsg();
         services.AddMinutesDocuments();
+        services.AddEconomy();
         return services;
     }
 }

@@ -18,6 +18,9 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
     private static readonly string[] Everyone = [Anonymous, .. Roles.All];
     private static readonly string[] MinutesReaders = [Roles.Secretariat, Roles.Board, Roles.Admin];
     private static readonly string[] ExtractReaders = [Roles.Applicant, Roles.Secretariat, Roles.Board, Roles.Admin];
+    /// <summary>The förbund's economy: read by Kansli, Styrelse and Admin, kept by the Kansli; never the Sökande or LSG.</summary>
+    private static readonly string[] EconomyReaders = [Roles.Secretariat, Roles.Board, Roles.Admin];
+    private static readonly string[] EconomyWriters = [Roles.Secretariat];
 
     /// <summary>Method, path, body (JSON or null), who may pass authorisation.</summary>
     public static TheoryData<string, string, string?, string[]> Api => new()
@@ -36,6 +39,21 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "GET", "/api/auth/me", null, Roles.All },
         { "POST", "/api/auth/token", "{}", Everyone },
         { "GET", "/health", null, Everyone },
+        { "GET", "/api/economy/years", null, EconomyReaders },
+        { "GET", "/api/economy/years/2015", null, EconomyReaders },
+        { "PUT", "/api/economy/years/2031", "{\"carriedOverSurplus\":\"x\"}", EconomyWriters },
+        { "POST", "/api/economy/years/2099/close", null, EconomyWriters },
+        { "POST", "/api/economy/years/2031/actuals", "{}", EconomyWriters },
+        { "GET", "/api/economy/report?asOf=2015-03-31", null, EconomyReaders },
+        { "GET", "/api/economy/report/agenda-item?asOf=2015-03-31", null, EconomyReaders },
+        { "POST", "/api/economy/room/forecast", "{}", EconomyReaders },
+        { "GET", "/api/economy/commitments", null, EconomyReaders },
+        { "GET", $"/api/economy/commitments/{Id}", null, EconomyReaders },
+        { "POST", "/api/economy/commitments", "{}", EconomyWriters },
+        { "POST", $"/api/economy/commitments/{Id}/payments", "{}", EconomyWriters },
+        { "POST", $"/api/economy/commitments/{Id}/requisitions", "{}", EconomyWriters },
+        { "POST", $"/api/economy/commitments/{Id}/release", "{}", EconomyWriters },
+        { "GET", "/api/economy/exports/commitments?format=csv", null, EconomyReaders },
         { "GET", "/openapi/v1.json", null, Everyone },
         { "GET", $"/api/meetings/{Id}/minutes.docx", null, MinutesReaders },
         { "GET", $"/api/meetings/{Id}/minutes.pdf", null, MinutesReaders },
@@ -51,6 +69,11 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Applications", Readers },
         { "/Applications/Edit", Writers },
         { "/Association/Profile", [Roles.Admin] },
+        { "/Economy", EconomyReaders },
+        { "/Economy?date=2015-03-31", EconomyReaders },
+        { "/Economy/Trace?date=2015-03-31", EconomyReaders },
+        { "/Economy/Year?year=2015", EconomyReaders },
+        { "/Economy/Export?kind=payments&year=2015&format=csv", EconomyReaders },
         { "/hangfire", [Roles.Admin] },
     };
 

@@ -92,6 +92,26 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BudgetYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarriedOverSurplus = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecommendedMaxEquity = table.Column<long>(type: "INTEGER", nullable: false),
+                    Closed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedByRole = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LsgMeetings",
                 columns: table => new
                 {
@@ -363,6 +383,56 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActualEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", nullable: true),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedByRole = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActualEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActualEntries_BudgetYears_Year",
+                        column: x => x.Year,
+                        principalTable: "BudgetYears",
+                        principalColumn: "Year",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BudgetLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberKey = table.Column<string>(type: "TEXT", nullable: true),
+                    Label = table.Column<string>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BudgetLines_BudgetYears_Year",
+                        column: x => x.Year,
+                        principalTable: "BudgetYears",
+                        principalColumn: "Year",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LsgConflictDeclarations",
                 columns: table => new
                 {
@@ -500,6 +570,41 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProjectName = table.Column<string>(type: "TEXT", nullable: false),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    Recipient = table.Column<string>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecisionKind = table.Column<string>(type: "TEXT", nullable: false),
+                    Conditional = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ParagraphNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProjectStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProjectEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedByRole = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DecisionNotices",
                 columns: table => new
                 {
@@ -586,6 +691,88 @@ namespace Grants.Infrastructure.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "CommitmentReleases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommitmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedByRole = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitmentReleases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitmentReleases_Commitments_CommitmentId",
+                        column: x => x.CommitmentId,
+                        principalTable: "Commitments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommitmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", nullable: false),
+                    RequisitionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedByRole = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payments_Commitments_CommitmentId",
+                        column: x => x.CommitmentId,
+                        principalTable: "Commitments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Requisitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommitmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivedDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedByRole = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Requisitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Requisitions_Commitments_CommitmentId",
+                        column: x => x.CommitmentId,
+                        principalTable: "Commitments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActualEntries_Year",
+                table: "ActualEntries",
+                column: "Year");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_OrganisationId",
                 table: "Applications",
@@ -657,6 +844,32 @@ namespace Grants.Infrastructure.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BudgetLines_Year",
+                table: "BudgetLines",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentReleases_CommitmentId",
+                table: "CommitmentReleases",
+                column: "CommitmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_ApplicationId",
+                table: "Commitments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_MeetingId_ParagraphNumber_Year",
+                table: "Commitments",
+                columns: new[] { "MeetingId", "ParagraphNumber", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_Year",
+                table: "Commitments",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DecisionNotices_ApplicationId_ParagraphNumber",
                 table: "DecisionNotices",
                 columns: new[] { "ApplicationId", "ParagraphNumber" },
@@ -717,6 +930,16 @@ namespace Grants.Infrastructure.Migrations
                 column: "SentAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_CommitmentId",
+                table: "Payments",
+                column: "CommitmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requisitions_CommitmentId",
+                table: "Requisitions",
+                column: "CommitmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowCases_ApplicationId",
                 table: "WorkflowCases",
                 column: "ApplicationId");
@@ -757,6 +980,9 @@ namespace Grants.Infrastructure.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActualEntries");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationVersions");
 
             migrationBuilder.DropTable(
@@ -784,6 +1010,12 @@ namespace Grants.Infrastructure.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BudgetLines");
+
+            migrationBuilder.DropTable(
+                name: "CommitmentReleases");
+
+            migrationBuilder.DropTable(
                 name: "DecisionNotices");
 
             migrationBuilder.DropTable(
@@ -796,7 +1028,13 @@ namespace Grants.Infrastructure.Migrations
                 name: "OutboxMails");
 
             migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
                 name: "RegistrationCounters");
+
+            migrationBuilder.DropTable(
+                name: "Requisitions");
 
             migrationBuilder.DropTable(
                 name: "WorkflowCases");
@@ -820,10 +1058,16 @@ namespace Grants.Infrastructure.Migrations
                 name: "Attachments");
 
             migrationBuilder.DropTable(
+                name: "BudgetYears");
+
+            migrationBuilder.DropTable(
                 name: "LsgMembers");
 
             migrationBuilder.DropTable(
                 name: "LsgMeetings");
+
+            migrationBuilder.DropTable(
+                name: "Commitments");
 
             migrationBuilder.DropTable(
                 name: "WorkflowTransitions");
