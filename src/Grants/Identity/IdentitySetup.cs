@@ -75,7 +75,12 @@ public static class IdentitySetup
             .AddPolicy(Policies.LsgRecorder, p => p.RequireRole(Roles.Lsg, Roles.Secretariat))
             .AddPolicy(Policies.LsgMember, p => p.RequireRole(Roles.Lsg))
             .AddPolicy(Policies.LsgAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
-            .AddPolicy(Policies.WorkflowAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
+            .AddPolicy(Policies.WorkflowAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
+            .AddPolicy(Policies.FollowUpReader, p => p.RequireRole(Roles.Applicant, Roles.Secretariat, Roles.Lsg, Roles.Board, Roles.Admin))
+            .AddPolicy(Policies.ReportWriter, p => p.RequireRole(Roles.Applicant, Roles.Secretariat))
+            .AddPolicy(Policies.ReportReviewer, p => p.RequireRole(Roles.Secretariat, Roles.Lsg))
+            .AddPolicy(Policies.FollowUpAdmin, p => p.RequireRole(Roles.Secretariat))
+            .AddPolicy(Policies.FollowUpOverview, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
         return services;
     }
 
