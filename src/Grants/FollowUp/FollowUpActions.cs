@@ -11,7 +11,8 @@ namespace Grants.FollowUp;
 /// "create-report-plan" on entering Beviljad (ansokan.json): a conditional grant whose conditions are all met
 /// now gets its reports. A direct grant's plan is already active from the decision, so this finds nothing to do.
 /// </summary>
-public sealed class CreateReportPlanAction(GrantsDbContext db, ReportPlanner planner, TimeProvider time, ILogger<CreateReportPlanAction> log) : IEntryActionHandler
+/// <remarks>The planner is resolved when the action runs: it needs the engine, whose action runner needs this handler.</remarks>
+public sealed class CreateReportPlanAction(GrantsDbContext db, IServiceProvider services, TimeProvider time, ILogger<CreateReportPlanAction> log) : IEntryActionHandler
 {
     public const string ActionKey = "create-report-plan";
     public string Key => ActionKey;
@@ -28,7 +29,7 @@ public sealed class CreateReportPlanAction(GrantsDbContext db, ReportPlanner pla
             return;
         }
         if (plan.ActivatedAt is not null) return;
-        await planner.ActivateAsync(plan, Actor.System, time.GetUtcNow(), ct);
+        await services.GetRequiredService<ReportPlanner>().ActivateAsync(plan, Actor.System, time.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
     }
 }
