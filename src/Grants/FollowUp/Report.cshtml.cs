@@ -53,6 +53,9 @@ public sealed class ReportModel(GrantsDbContext db, FollowUpQueries queries, Sub
             }
         }
         if (!await LoadAsync(ct)) return NotFound();
+        // The rows left empty were dropped above; give them back so the form shows every year again.
+        foreach (var year in Years.Where(y => !Form.Economy.Any(e => e.Year == y))) Form.Economy.Add(new EconomyYear { Year = year });
+        Form.Economy.Sort((a, b) => a.Year.CompareTo(b.Year));
         return Page();
     }
 
