@@ -33,6 +33,7 @@ public static class FollowUpSetup
         services.AddScoped<ConfirmCondition>();
         services.AddScoped<ReportedSpending>();
         services.AddScoped<FollowUpQueries>();
+        services.AddScoped<Demo.DemoFollowUp>();
         return services;
     }
 
