@@ -11,7 +11,7 @@ public static class FollowUpSetup
 {
     public static IServiceCollection AddFollowUp(this IServiceCollection services)
     {
-        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).PostConfigure(o => o.ApplyDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<FollowUpOptions>, FollowUpOptionsValidator>();
         services.AddScoped<ReportPlanner>();
         services.AddScoped<ConditionDeadline>();
