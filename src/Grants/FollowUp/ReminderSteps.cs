@@ -38,16 +38,17 @@ public sealed class ReportReminderStep(
             db.ChangeTracker.Clear();
             var report = await db.Reports.Include(r => r.Plan).SingleAsync(r => r.Id == id, ct);
             if (report.NextActionOn is not { } next || next > today) continue; // another sweep got here first
-            if (await ActAsync(report, today, now, schedule, kansli, ct)) acted++;
+            var sent = await ActAsync(report, today, now, schedule, kansli, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (sent) acted++;
             }
             catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
             {
-                // Someone (a submit, another sweep) changed the report meanwhile; the next sweep looks again.
+                // Someone (a submit, another sweep) changed the report or queued the same reminder meanwhile: nothing of
+                // this attempt is kept, and the next sweep looks again.
                 log.LogInformation("Report {Id} changed during the reminder sweep; left for the next sweep", id);
-                acted--;
             }
         }
         return acted;

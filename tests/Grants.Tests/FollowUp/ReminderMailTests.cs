@@ -150,6 +150,25 @@ public sealed class ReminderMailTests(SmtpServer smtp) : IClassFixture<SmtpServe
     }
 
     [Fact]
+    public async Task Two_sweeps_at_once_queue_the_reminder_once()
+    {
+        var (app, _, status) = await GrantedReadyAsync();
+        await using var _app = app;
+        app.Time.SetUtcNow(At(new DateOnly(2026, 6, 16)));
+        async Task RunAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ReportReminderStep>().RunAsync(app.Time.GetUtcNow(), default);
+        }
+        await Task.WhenAll(RunAsync(), RunAsync());
+        await DeliverAsync(app);
+        MailsFor(status.Id).Should().ContainSingle();
+        await using var check = app.Services.CreateAsyncScope();
+        (await check.ServiceProvider.GetRequiredService<GrantsDbContext>().WorkflowTransitions
+            .CountAsync(t => t.SubjectId == status.Id.ToString() && t.ToState == ReportStates.Reminded)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_handed_in_report_gets_no_further_reminders()
     {
         var (app, _, status) = await GrantedReadyAsync();
