@@ -1,6 +1,4 @@
 using Grants.Identity;
-using Grants.Infrastructure;
-using Grants.Shared;
 using Microsoft.AspNetCore.Identity;
 
 namespace Grants.Workflow;
