@@ -1,6 +1,7 @@
 using Grants.Applications;
 using Grants.Association;
 using Grants.Economy;
+using Grants.FollowUp;
 using Grants.Identity;
 using Grants.Infrastructure;
 using Grants.Lsg;
@@ -74,6 +75,7 @@ app.MapWorkflowApi();
 app.MapLsgApi();
 app.MapMinutesDocumentsApi();
 app.MapEconomyApi();
+app.MapFollowUpApi();
 app.MapRazorPages();
 
 app.Run();

@@ -10,7 +10,7 @@ namespace Grants.Demo;
 /// Demo users and the demo förbund's applications (modelled on seeds/004, persons fictional).
 /// Loaded only with --demo, App:Demo=true or in Development; idempotent.
 /// </summary>
-public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoData> log, Workflow.IWorkflowEngine workflow)
+public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoData> log, Workflow.IWorkflowEngine workflow, DemoFollowUp followUp)
 {
     public const string Password = "Demo-losen-2026!";
 
@@ -59,5 +59,6 @@ public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, Tim
         }
         // Budget year 2015 reproducing § 600, and the current year.
         await DemoEconomy.LoadAsync(db, now, TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).Year);
+        await followUp.LoadAsync();
     }
 }

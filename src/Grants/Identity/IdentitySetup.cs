@@ -79,7 +79,12 @@ public static class IdentitySetup
             .AddPolicy(Policies.MinutesReader, p => p.RequireRole(Roles.Secretariat, Roles.Board, Roles.Admin))
             .AddPolicy(Policies.MinutesExtractReader, p => p.RequireRole(Roles.Applicant, Roles.Secretariat, Roles.Board, Roles.Admin))
             .AddPolicy(Policies.EconomyReader, p => p.RequireRole(Roles.Secretariat, Roles.Board, Roles.Admin))
-            .AddPolicy(Policies.EconomyWriter, p => p.RequireRole(Roles.Secretariat));
+            .AddPolicy(Policies.EconomyWriter, p => p.RequireRole(Roles.Secretariat))
+            .AddPolicy(Policies.FollowUpReader, p => p.RequireRole(Roles.Applicant, Roles.Secretariat, Roles.Lsg, Roles.Board, Roles.Admin))
+            .AddPolicy(Policies.ReportWriter, p => p.RequireRole(Roles.Applicant, Roles.Secretariat))
+            .AddPolicy(Policies.ReportReviewer, p => p.RequireRole(Roles.Secretariat, Roles.Lsg))
+            .AddPolicy(Policies.FollowUpAdmin, p => p.RequireRole(Roles.Secretariat))
+            .AddPolicy(Policies.FollowUpOverview, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
         return services;
     }
 

@@ -56,6 +56,16 @@ public static class Policies
     public const string EconomyReader = "EconomyReader";
     /// <summary>Keeps the economy (budgets, actuals, commitments, payments, releases, closing a year): Kansli.</summary>
     public const string EconomyWriter = "EconomyWriter";
+    /// <summary>Reads reports, plans and conditions: Sökande (own organisation only), Kansli, LSG, Styrelse, Admin.</summary>
+    public const string FollowUpReader = "FollowUpReader";
+    /// <summary>Hands in reports and reports condition outcomes: Sökande (own only) or the Kansli on its behalf.</summary>
+    public const string ReportWriter = "ReportWriter";
+    /// <summary>Reviews handed-in reports (godkänd / komplettering): Kansli or LSG.</summary>
+    public const string ReportReviewer = "ReportReviewer";
+    /// <summary>Changes report plans and confirms conditions: Kansli.</summary>
+    public const string FollowUpAdmin = "FollowUpAdmin";
+    /// <summary>The follow-up overview and its exports: Kansli, Admin.</summary>
+    public const string FollowUpOverview = "FollowUpOverview";
     /// <summary>Any signed-in user.</summary>
     public const string SignedIn = "SignedIn";
 }

@@ -40,6 +40,10 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<Economy.CommitmentRelease> CommitmentReleases => Set<Economy.CommitmentRelease>();
     public DbSet<Economy.Requisition> Requisitions => Set<Economy.Requisition>();
     public DbSet<Economy.Payment> Payments => Set<Economy.Payment>();
+    public DbSet<FollowUp.ReportPlan> ReportPlans => Set<FollowUp.ReportPlan>();
+    public DbSet<FollowUp.Report> Reports => Set<FollowUp.Report>();
+    public DbSet<FollowUp.ReportVersion> ReportVersions => Set<FollowUp.ReportVersion>();
+    public DbSet<FollowUp.Condition> Conditions => Set<FollowUp.Condition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -93,6 +97,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         Lsg.LsgSetup.ConfigureLsgModel(builder);
         Minutes.DocumentsSetup.ConfigureMinutesDocumentsModel(builder);
         Economy.EconomySetup.ConfigureEconomyModel(builder);
+        FollowUp.FollowUpSetup.ConfigureFollowUpModel(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
         // so convert to a sortable long (UTC ticks) on SQLite only.

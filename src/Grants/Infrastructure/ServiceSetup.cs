@@ -2,6 +2,7 @@ using Grants.Applications;
 using Grants.Association;
 using Grants.Demo;
 using Grants.Economy;
+using Grants.FollowUp;
 using Grants.Lsg;
 using Grants.Workflow;
 using Grants.Mail;
@@ -88,6 +89,7 @@ public static class ServiceSetup
         services.AddLsg();
         services.AddMinutesDocuments();
         services.AddEconomy();
+        services.AddFollowUp();
         return services;
     }
 }

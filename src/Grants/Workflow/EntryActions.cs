@@ -1,6 +1,4 @@
 using Grants.Identity;
-using Grants.Infrastructure;
-using Grants.Shared;
 using Microsoft.AspNetCore.Identity;
 
 namespace Grants.Workflow;
@@ -30,20 +28,4 @@ public sealed class NotifyRoleAction(TemplateMailer mailer, UserManager<AppUser>
     }
 }
 
-/// <summary>
-/// "create-report-plan": the follow-up issue registers its own handler under this key (replacing this one)
-/// that creates the report plan. Until then the request is recorded in the audit log so nothing is lost.
-/// </summary>
-public sealed class RecordReportPlanRequest(GrantsDbContext db, TimeProvider time) : IEntryActionHandler
-{
-    public const string ActionKey = "create-report-plan";
-    public string Key => ActionKey;
-    public IReadOnlyList<string> RequiredParameters { get; } = [];
-
-    public async Task RunAsync(EntryActionContext c, CancellationToken ct)
-    {
-        db.AuditEntries.Add(AuditEntry.Of(Actor.System, time.GetUtcNow(), c.Subject.SubjectType, c.Subject.SubjectId,
-            "report-plan.requested", $"Återrapporteringsplan begärd vid {c.State.StaffLabel}"));
-        await db.SaveChangesAsync(ct);
-    }
-}
+// "create-report-plan" (on entering Beviljad) and "notify-conditions-lapsed" live in FollowUp/FollowUpActions.cs.

@@ -1,5 +1,7 @@
 using Grants.Applications;
 
+// "all-conditions-met" and "funder-declined" read the condition rows: FollowUp/FollowUpActions.cs.
+
 namespace Grants.Workflow;
 
 /// <summary>
@@ -17,24 +19,4 @@ public sealed class NoHinderFact(HinderCheck hinder) : IGuardFact
     /// <summary>The hinder messages found for an application (also shown in the LSG queue).</summary>
     public async Task<List<string>> FindingsAsync(Application app, CancellationToken ct) =>
         (await hinder.FindAsync(app, ct)).All.SelectMany(e => e.Value).ToList();
-}
-
-/// <summary>"all-conditions-met": every other funder in the financing plan has granted (a conditional grant waits on them).</summary>
-public sealed class AllConditionsMetFact : IGuardFact
-{
-    public string Key => "all-conditions-met";
-    public string FailureMessage => "Alla villkor är inte uppfyllda: någon medfinansiär har ännu inte beviljat.";
-
-    public Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct) =>
-        Task.FromResult(subject is Application app && app.Form.Financing.All(f => f.Status == FunderStatus.Beviljad));
-}
-
-/// <summary>"funder-declined": some other funder in the financing plan has said no.</summary>
-public sealed class FunderDeclinedFact : IGuardFact
-{
-    public string Key => "funder-declined";
-    public string FailureMessage => "Ingen medfinansiär har avslagit ansökan.";
-
-    public Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct) =>
-        Task.FromResult(subject is Application app && app.Form.Financing.Any(f => f.Status == FunderStatus.Avslagen));
 }

@@ -29,6 +29,12 @@ public interface IWorkflowEngine
     /// <summary>Mermaid stateDiagram of a definition version (the current one when <paramref name="hash"/> is null), the current state marked.</summary>
     Task<string> DiagramAsync(string definitionKey, string? hash, string? currentState, CancellationToken ct);
 
+    /// <summary>
+    /// Moves the unfired date timers of the subject's current state to what its date fields say now (a deadline set
+    /// or changed after the state was entered), within the caller's unit of work.
+    /// </summary>
+    Task RescheduleTimersAsync(IWorkflowSubject subject, CancellationToken ct);
+
     /// <summary>Runs entry actions written by committed transitions (idempotent; also run by the sweep).</summary>
     Task RunPendingActionsAsync(CancellationToken ct);
 }

@@ -124,6 +124,28 @@ public sealed class WorkflowEngine(
 
     public Task RunPendingActionsAsync(CancellationToken ct) => actions.RunAsync(ct);
 
+    public async Task RescheduleTimersAsync(IWorkflowSubject subject, CancellationToken ct)
+    {
+        var def = await DefinitionOfAsync(subject, ct);
+        var now = time.GetUtcNow();
+        await db.WorkflowTimers.Where(t => t.SubjectType == subject.SubjectType && t.SubjectId == subject.SubjectId && t.FiredAt == null && t.CancelledAt == null)
+            .LoadAsync(ct);
+        var open = db.WorkflowTimers.Local
+            .Where(t => t.SubjectType == subject.SubjectType && t.SubjectId == subject.SubjectId && t.FiredAt == null && t.CancelledAt == null).ToList();
+        foreach (var t in def.Timers.Where(t => t.State == subject.State && t.DateField is not null))
+        {
+            var due = DueAt(t, subject, now);
+            var current = open.Where(x => x.TimerKey == t.Key && x.State == t.State).ToList();
+            if (current.Count == 1 && current[0].DueAt == due) continue;
+            foreach (var x in current) x.CancelledAt = now;
+            if (due is not { } at) continue;
+            db.WorkflowTimers.Add(new WorkflowTimer
+            {
+                SubjectType = subject.SubjectType, SubjectId = subject.SubjectId, TimerKey = t.Key, State = t.State, Trigger = t.Trigger, DueAt = at, CreatedAt = now,
+            });
+        }
+    }
+
     /// <summary>The version the subject is pinned to: from memory, else from the stored versions.</summary>
     public async Task<WorkflowDefinition> DefinitionOfAsync(IWorkflowSubject subject, CancellationToken ct) =>
         subject.WorkflowKey is { } key && subject.WorkflowHash is { } hash

@@ -24,11 +24,8 @@ public static class WorkflowSetup
         services.AddScoped<IWorkflowSubjectStore, CaseSubjectStore>();
         services.AddScoped<NoHinderFact>();
         services.AddScoped<IGuardFact>(sp => sp.GetRequiredService<NoHinderFact>());
-        services.AddScoped<IGuardFact, AllConditionsMetFact>();
-        services.AddScoped<IGuardFact, FunderDeclinedFact>();
         services.AddScoped<IEntryActionHandler, MailApplicantAction>();
         services.AddScoped<IEntryActionHandler, NotifyRoleAction>();
-        services.AddScoped<IEntryActionHandler, RecordReportPlanRequest>();
         services.AddHostedService<WorkflowStartup>();
         return services;
     }

@@ -4,7 +4,6 @@ using Grants.Shared;
 using Grants.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace Grants.Tests.Workflow;
 
@@ -96,12 +95,19 @@ public sealed class EngineTests
     }
 
     [Fact]
-    public async Task Timers_fire_through_the_sweep_once_reminder_then_late_with_mail()
+    public async Task Timers_fire_through_the_sweep_once_and_the_lapse_is_mailed_through_the_outbox()
     {
+        // Report reminders are the follow-up's sweep step (FollowUp tests); the engine's own timers are the conditions deadline.
         using var host = new WorkflowHost();
         _ = host.Server;
-        var due = new DateOnly(2026, 4, 30);
-        var id = await StartCaseAsync(host, due);
+        var id = await WorkflowArrange.ApplicationInAsync(host, "pa-foredragningslista");
+        await using (var scope = host.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+            (await db.Applications.SingleAsync(x => x.Id == id)).ConditionsDeadline = new DateOnly(2026, 4, 30);
+            await db.SaveChangesAsync();
+        }
+        (await WorkflowArrange.FireAsync(host, Application.SubjectType, id, "bevilja-villkorat", "Kansli")).State.Should().Be("villkorat-beviljad");
 
         async Task<WorkflowSweep.Result> SweepAsync()
         {
@@ -110,27 +116,18 @@ public sealed class EngineTests
         }
 
         (await SweepAsync()).Fired.Should().Be(0);
-        host.Time.SetUtcNow(new DateTimeOffset(2026, 4, 17, 0, 30, 0, TimeSpan.Zero)); // due − 14 days has passed (Stockholm)
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 6, 0, 0, TimeSpan.Zero));
         (await SweepAsync()).Fired.Should().Be(1);
         (await SweepAsync()).Fired.Should().Be(0, "a fired timer is not fired again");
-        await AssertStateAsync(host, id, "paminnd");
-
-        host.Time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 6, 0, 0, TimeSpan.Zero));
-        var late = await SweepAsync();
-        late.Fired.Should().Be(1);
-        await AssertStateAsync(host, id, "forsenad");
-        (await SweepAsync()).Fired.Should().Be(0);
-
-        var mails = Directory.GetFiles(host.MailDir, "*.eml").Select(f => MimeMessage.Load(f)).ToList();
-        mails.Should().Contain(m => (m.Subject ?? "").StartsWith("Påminnelse om återrapportering") && m.To.ToString().Contains("rita.rektor@test.example"));
-        mails.Should().Contain(m => (m.Subject ?? "").StartsWith("Återrapporten är försenad"));
 
         await using var check = host.Scope();
-        var db = check.ServiceProvider.GetRequiredService<GrantsDbContext>();
-        var timers = await db.WorkflowTimers.Where(t => t.SubjectId == id.ToString()).ToListAsync();
-        timers.Should().OnlyContain(t => t.FiredAt != null || t.CancelledAt != null);
-        timers.Count(t => t.FiredAt != null).Should().Be(2);
-        (await db.WorkflowTransitions.Where(t => t.SubjectId == id.ToString() && t.Role == WorkflowRoles.System).CountAsync()).Should().Be(2);
+        var db2 = check.ServiceProvider.GetRequiredService<GrantsDbContext>();
+        (await db2.Applications.SingleAsync(x => x.Id == id)).State.Should().Be("forfallen");
+        var timers = await db2.WorkflowTimers.Where(t => t.SubjectId == id.ToString()).ToListAsync();
+        timers.Should().ContainSingle().Which.FiredAt.Should().NotBeNull();
+        (await db2.WorkflowTransitions.CountAsync(t => t.SubjectId == id.ToString() && t.Role == WorkflowRoles.System)).Should().Be(1);
+        (await db2.OutboxMails.Where(m => m.Key.StartsWith("conditions-lapsed:" + id)).ToListAsync())
+            .Should().ContainSingle().Which.Subject.Should().StartWith("Beviljandet har förfallit");
     }
 
     private static async Task AssertStateAsync(WorkflowHost host, Guid id, string state)

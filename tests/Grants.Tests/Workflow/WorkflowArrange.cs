@@ -1,4 +1,5 @@
 using Grants.Applications;
+using Grants.FollowUp;
 using Grants.Infrastructure;
 using Grants.Lsg;
 using Grants.Shared;
@@ -29,6 +30,13 @@ public static class WorkflowArrange
         app.State = state;
         app.WorkflowHash = registry.CurrentOf(Application.WorkflowKey).Hash;
         db.Applications.Add(app);
+        // The condition guards read the follow-up's condition rows: one settled the way the trigger needs.
+        if (trigger is "villkor-uppfyllda" or "finansiar-avslog")
+            db.Conditions.Add(new Condition
+            {
+                ApplicationId = app.Id, Number = 1, Text = "Europeiska socialfonden beviljar ansökta medel", Funder = "Europeiska socialfonden",
+                Status = trigger == "villkor-uppfyllda" ? ConditionStatus.Met : ConditionStatus.Declined,
+            });
         if (state is "hos-lsg" or "tillstyrkt" or "avstyrkt" or "bordlagd")
         {
             db.WorkflowTransitions.Add(new WorkflowTransition

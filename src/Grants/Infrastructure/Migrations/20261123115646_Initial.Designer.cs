@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261123114526_Initial")]
+    [Migration("20261123115646_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -597,6 +597,244 @@ namespace Grants.Infrastructure.Migrations
                     b.HasIndex("CommitmentId");
 
                     b.ToTable("Requisitions");
+                });
+
+            modelBuilder.Entity("Grants.FollowUp.Condition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByRole")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvidenceAttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funder")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReminderOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextReminderOn");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Conditions");
+                });
+
+            modelBuilder.Entity("Grants.FollowUp.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Extra")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastReminder")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextActionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SkippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkippedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkflowHash")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("NextActionOn");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Grants.FollowUp.ReportPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Granted")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParagraphNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ProjectEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ProjectStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleEmail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("ReportPlans");
+                });
+
+            modelBuilder.Entity("Grants.FollowUp.ReportVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByRole")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions");
                 });
 
             modelBuilder.Entity("Grants.Identity.AppUser", b =>
@@ -1448,6 +1686,44 @@ namespace Grants.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Grants.FollowUp.Condition", b =>
+                {
+                    b.HasOne("Grants.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Grants.FollowUp.Report", b =>
+                {
+                    b.HasOne("Grants.FollowUp.ReportPlan", "Plan")
+                        .WithMany("Reports")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Grants.FollowUp.ReportPlan", b =>
+                {
+                    b.HasOne("Grants.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Grants.FollowUp.ReportVersion", b =>
+                {
+                    b.HasOne("Grants.FollowUp.Report", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Grants.Lsg.LsgConflictDeclaration", b =>
                 {
                     b.HasOne("Grants.Lsg.LsgMember", null)
@@ -1553,6 +1829,16 @@ namespace Grants.Infrastructure.Migrations
             modelBuilder.Entity("Grants.Applications.Attachment", b =>
                 {
                     b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("Grants.FollowUp.Report", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Grants.FollowUp.ReportPlan", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

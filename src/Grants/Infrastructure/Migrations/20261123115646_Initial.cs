@@ -605,6 +605,39 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conditions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Funder = table.Column<string>(type: "TEXT", nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    ReportedComment = table.Column<string>(type: "TEXT", nullable: true),
+                    EvidenceAttachmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReportedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    ConfirmedComment = table.Column<string>(type: "TEXT", nullable: true),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    ConfirmedByRole = table.Column<string>(type: "TEXT", nullable: true),
+                    NextReminderOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conditions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Conditions_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DecisionNotices",
                 columns: table => new
                 {
@@ -669,6 +702,37 @@ namespace Grants.Infrastructure.Migrations
                         name: "FK_LsgStatements_LsgMeetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "LsgMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportPlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecisionKind = table.Column<string>(type: "TEXT", nullable: false),
+                    ParagraphNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Granted = table.Column<string>(type: "TEXT", nullable: false),
+                    ProjectStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ProjectEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ResponsibleName = table.Column<string>(type: "TEXT", nullable: false),
+                    ResponsibleEmail = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportPlans_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -764,6 +828,64 @@ namespace Grants.Infrastructure.Migrations
                         name: "FK_Requisitions_Commitments_CommitmentId",
                         column: x => x.CommitmentId,
                         principalTable: "Commitments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Extra = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SkippedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SkippedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkflowHash = table.Column<string>(type: "TEXT", nullable: true),
+                    NextActionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastReminder = table.Column<string>(type: "TEXT", nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reports_ReportPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "ReportPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmittedByRole = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportVersions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -870,6 +992,17 @@ namespace Grants.Infrastructure.Migrations
                 column: "Year");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Conditions_ApplicationId_Number",
+                table: "Conditions",
+                columns: new[] { "ApplicationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conditions_NextReminderOn",
+                table: "Conditions",
+                column: "NextReminderOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DecisionNotices_ApplicationId_ParagraphNumber",
                 table: "DecisionNotices",
                 columns: new[] { "ApplicationId", "ParagraphNumber" },
@@ -933,6 +1066,33 @@ namespace Grants.Infrastructure.Migrations
                 name: "IX_Payments_CommitmentId",
                 table: "Payments",
                 column: "CommitmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportPlans_ApplicationId",
+                table: "ReportPlans",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_ApplicationId",
+                table: "Reports",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_NextActionOn",
+                table: "Reports",
+                column: "NextActionOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_PlanId",
+                table: "Reports",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportVersions_ReportId_Number",
+                table: "ReportVersions",
+                columns: new[] { "ReportId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requisitions_CommitmentId",
@@ -1016,6 +1176,9 @@ namespace Grants.Infrastructure.Migrations
                 name: "CommitmentReleases");
 
             migrationBuilder.DropTable(
+                name: "Conditions");
+
+            migrationBuilder.DropTable(
                 name: "DecisionNotices");
 
             migrationBuilder.DropTable(
@@ -1032,6 +1195,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "RegistrationCounters");
+
+            migrationBuilder.DropTable(
+                name: "ReportVersions");
 
             migrationBuilder.DropTable(
                 name: "Requisitions");
@@ -1067,10 +1233,16 @@ namespace Grants.Infrastructure.Migrations
                 name: "LsgMeetings");
 
             migrationBuilder.DropTable(
+                name: "Reports");
+
+            migrationBuilder.DropTable(
                 name: "Commitments");
 
             migrationBuilder.DropTable(
                 name: "WorkflowTransitions");
+
+            migrationBuilder.DropTable(
+                name: "ReportPlans");
 
             migrationBuilder.DropTable(
                 name: "Applications");
