@@ -1,5 +1,6 @@
 using Grants.Applications;
 using Grants.Association;
+using Grants.Eligibility;
 using Grants.Identity;
 using Grants.Infrastructure;
 using Grants.Lsg;
@@ -70,6 +71,7 @@ app.MapApplicationsApi();
 app.MapAssociationApi();
 app.MapWorkflowApi();
 app.MapLsgApi();
+app.MapEligibilityApi();
 app.MapRazorPages();
 
 app.Run();

@@ -74,8 +74,10 @@ public sealed class ApplicationFacts
     public ProgrammeFact? Programme { get; init; }
     /// <summary>Today in the förbund's time zone.</summary>
     public DateTime Today { get; init; }
+    /// <summary>Ankomstdatum of a received application; null for a draft.</summary>
+    public DateTime? ArrivalDate { get; init; }
 
-    public static ApplicationFacts From(ApplicationForm form, AssociationProfile profile, long? economicRoom, ProgrammeFact? programme, DateOnly today)
+    public static ApplicationFacts From(ApplicationForm form, AssociationProfile profile, long? economicRoom, ProgrammeFact? programme, DateOnly today, DateOnly? arrivalDate = null)
     {
         var members = profile.Members.Select(Fact).ToList();
         var applicant = profile.MemberByOrganisationNumber(form.Organisation.OrganisationNumber);
@@ -121,6 +123,7 @@ public sealed class ApplicationFacts
             EconomicRoom = economicRoom,
             Programme = programme,
             Today = today.ToDateTime(TimeOnly.MinValue),
+            ArrivalDate = Date(arrivalDate),
         };
     }
 

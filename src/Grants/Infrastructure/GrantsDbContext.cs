@@ -32,6 +32,8 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<Lsg.LsgStatement> LsgStatements => Set<Lsg.LsgStatement>();
     public DbSet<Lsg.LsgConflictDeclaration> LsgConflictDeclarations => Set<Lsg.LsgConflictDeclaration>();
     public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
+    public DbSet<Eligibility.Programme> Programmes => Set<Eligibility.Programme>();
+    public DbSet<Eligibility.EligibilityRun> EligibilityRuns => Set<Eligibility.EligibilityRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +85,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         builder.Entity<AuditEntry>(b => b.HasIndex(a => new { a.EntityType, a.EntityId }));
         Workflow.WorkflowSetup.ConfigureWorkflowModel(builder);
         Lsg.LsgSetup.ConfigureLsgModel(builder);
+        Eligibility.EligibilitySetup.ConfigureEligibilityModel(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
         // so convert to a sortable long (UTC ticks) on SQLite only.

@@ -1,6 +1,7 @@
 using Grants.Applications;
 using Grants.Association;
 using Grants.Demo;
+using Grants.Eligibility;
 using Grants.Lsg;
 using Grants.Workflow;
 using Grants.Mail;
@@ -84,6 +85,7 @@ public static class ServiceSetup
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<OutboxSweepStep>());
         services.AddWorkflow();
         services.AddLsg();
+        services.AddEligibility(); // after AddLsg: replaces the LSG's default rule findings
         return services;
     }
 }

@@ -162,6 +162,29 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Programmes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgeMin = table.Column<int>(type: "INTEGER", nullable: true),
+                    AgeMax = table.Column<int>(type: "INTEGER", nullable: true),
+                    CostCeiling = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Programmes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RegistrationCounters",
                 columns: table => new
                 {
@@ -500,6 +523,35 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EligibilityRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RanAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RanByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RanBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RanByRole = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    RuleSetVersion = table.Column<string>(type: "TEXT", nullable: false),
+                    RuleFiles = table.Column<string>(type: "TEXT", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", nullable: false),
+                    Errors = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EligibilityRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EligibilityRuns_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LsgStatements",
                 columns: table => new
                 {
@@ -623,6 +675,11 @@ namespace Grants.Infrastructure.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EligibilityRuns_ApplicationId",
+                table: "EligibilityRuns",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LsgConflictDeclarations_ApplicationId_LsgMemberId",
                 table: "LsgConflictDeclarations",
                 columns: new[] { "ApplicationId", "LsgMemberId" },
@@ -670,6 +727,11 @@ namespace Grants.Infrastructure.Migrations
                 name: "IX_OutboxMails_SentAt",
                 table: "OutboxMails",
                 column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Programmes_Name",
+                table: "Programmes",
+                column: "Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowCases_ApplicationId",
@@ -739,6 +801,9 @@ namespace Grants.Infrastructure.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "EligibilityRuns");
+
+            migrationBuilder.DropTable(
                 name: "LsgConflictDeclarations");
 
             migrationBuilder.DropTable(
@@ -746,6 +811,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxMails");
+
+            migrationBuilder.DropTable(
+                name: "Programmes");
 
             migrationBuilder.DropTable(
                 name: "RegistrationCounters");

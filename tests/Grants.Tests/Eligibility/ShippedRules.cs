@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 namespace Grants.Tests.Eligibility;
 
 /// <summary>The shipped rules/*.json and the demo förbund's profile, for tests that evaluate without a host.</summary>
-internal static class RuleBook
+internal static class ShippedRules
 {
     public static string Folder => Path.Combine(RepoPaths.Root, "rules");
 
