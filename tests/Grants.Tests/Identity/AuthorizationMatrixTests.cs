@@ -33,6 +33,12 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "PUT", "/api/association", "{\"name\":5}", [Roles.Admin] },
         { "GET", "/api/auth/me", null, Roles.All },
         { "POST", "/api/auth/token", "{}", Everyone },
+        { "POST", "/api/eligibility/check", "{\"budget\":\"fel\"}", Readers },
+        { "GET", $"/api/applications/{Id}/eligibility", null, Readers },
+        { "POST", $"/api/applications/{Id}/eligibility", null, [Roles.Secretariat] },
+        { "GET", "/api/programmes", null, Readers },
+        { "POST", "/api/programmes", "{\"name\":5}", [Roles.Secretariat] },
+        { "PUT", $"/api/programmes/{Id}", "{\"name\":5}", [Roles.Secretariat] },
         { "GET", "/health", null, Everyone },
         { "GET", "/openapi/v1.json", null, Everyone },
     };
@@ -45,6 +51,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Applications", Readers },
         { "/Applications/Edit", Writers },
         { "/Association/Profile", [Roles.Admin] },
+        { "/Eligibility/Programmes", [Roles.Secretariat] },
+        { $"/Eligibility/Rerun/{Id}", [Roles.Secretariat] },
         { "/hangfire", [Roles.Admin] },
     };
 
