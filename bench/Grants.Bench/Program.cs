@@ -3,6 +3,7 @@ namespace Grants.Bench;
 /// <summary>
 /// Benchmarks (not tests): each prints its figures beside a baseline measured in the same run.
 ///   dotnet run -c Release --project bench/Grants.Bench -- submit [count]
+///   dotnet run -c Release --project bench/Grants.Bench -- rules [count] [rounds]
 /// </summary>
 public static class BenchProgram
 {
@@ -13,8 +14,11 @@ public static class BenchProgram
             case "submit":
                 await SubmitBench.RunAsync(args.Skip(1).ToArray());
                 break;
+            case "rules":
+                await RulesBench.RunAsync(args.Skip(1).ToArray());
+                break;
             default:
-                Console.WriteLine("Usage: dotnet run -c Release --project bench/Grants.Bench -- submit [count]");
+                Console.WriteLine("Usage: dotnet run -c Release --project bench/Grants.Bench -- submit [count] | rules [count] [rounds]");
                 break;
         }
     }
