@@ -23,7 +23,12 @@ internal sealed record CompiledParam(string Name, Type Type, Func<object?[], obj
 /// <summary>A rule compiled once at load: its predicate (locals inlined) and the locals again for its message.</summary>
 internal sealed record CompiledRule(
     string File, string Name, string Code, string Level, string Message, string? Clause, IReadOnlyList<string> Fields,
-    Func<object?[], bool> Fires, IReadOnlyList<CompiledParam> Locals);
+    Func<object?[], bool> Fires, IReadOnlyList<CompiledParam> Locals)
+{
+    /// <summary>The placeholders the texts use (resolved at load), so a finding formats only those.</summary>
+    public IReadOnlyList<string> Placeholders { get; } = RuleSet.PlaceholdersIn(Message + " " + Clause).Distinct().ToList();
+    public bool UsesParameters => Placeholders.Any(p => !RuleSet.BuiltInPlaceholders.Contains(p));
+}
 
 /// <summary>One workflow of a file: its global parameters and rules.</summary>
 internal sealed record CompiledWorkflow(string File, string Name, IReadOnlyList<CompiledParam> Globals, IReadOnlyList<CompiledRule> Rules);
@@ -57,33 +62,14 @@ public sealed partial class RuleSet
     {
         var findings = new List<RuleFinding>();
         List<RuleError>? errors = null;
-        Dictionary<string, string>? builtIns = null;
+        var args = new object?[] { input };
         foreach (var wf in _workflows)
         {
-            var args = new object?[1 + wf.Globals.Count];
-            args[0] = input;
-            var globalsOk = true;
-            for (var i = 0; i < wf.Globals.Count && globalsOk; i++)
-            {
-                try
-                {
-                    args[i + 1] = wf.Globals[i].Evaluate(args);
-                }
-                catch (Exception e)
-                {
-                    // A broken setting makes every rule of its workflow unanswerable: each is reported, none read as "not met".
-                    (errors ??= []).AddRange(wf.Rules.Select(r => Error(r, $"parametern '{wf.Globals[i].Name}': {Describe(e)}")));
-                    globalsOk = false;
-                }
-            }
-            if (!globalsOk) continue;
             foreach (var rule in wf.Rules)
             {
                 try
                 {
-                    if (!rule.Fires(args)) continue;
-                    builtIns ??= BuiltIns(input);
-                    findings.Add(Finding(rule, wf, args, builtIns));
+                    if (rule.Fires(args)) findings.Add(Finding(rule, wf, input));
                 }
                 catch (Exception e)
                 {
@@ -94,29 +80,42 @@ public sealed partial class RuleSet
         return new RuleEvaluation(findings, errors ?? (IReadOnlyList<RuleError>)[]);
     }
 
-    private static RuleFinding Finding(CompiledRule rule, CompiledWorkflow wf, object?[] globals, Dictionary<string, string> builtIns)
+    private static RuleFinding Finding(CompiledRule rule, CompiledWorkflow wf, ApplicationFacts input)
     {
-        var values = new Dictionary<string, string>(builtIns);
-        for (var i = 0; i < wf.Globals.Count; i++) values[wf.Globals[i].Name] = RuleText.Format(globals[i + 1]);
-        if (rule.Locals.Count > 0)
+        var values = new Dictionary<string, string>(rule.Placeholders.Count);
+        object?[]? args = null;
+        if (rule.UsesParameters)
         {
-            var args = new object?[globals.Length + rule.Locals.Count];
-            globals.CopyTo(args, 0);
-            for (var i = 0; i < rule.Locals.Count; i++)
-            {
-                args[globals.Length + i] = rule.Locals[i].Evaluate(args);
-                values[rule.Locals[i].Name] = RuleText.Format(args[globals.Length + i]);
-            }
+            // Every parameter in order over [input, globals…, locals…], as the texts may use any of them.
+            args = new object?[1 + wf.Globals.Count + rule.Locals.Count];
+            args[0] = input;
+            for (var i = 0; i < wf.Globals.Count; i++) args[1 + i] = wf.Globals[i].Evaluate(args);
+            for (var i = 0; i < rule.Locals.Count; i++) args[1 + wf.Globals.Count + i] = rule.Locals[i].Evaluate(args);
+        }
+        foreach (var name in rule.Placeholders)
+        {
+            var local = IndexOf(rule.Locals, name);
+            var global = IndexOf(wf.Globals, name);
+            values[name] = args is not null && local >= 0 ? RuleText.Format(args[1 + wf.Globals.Count + local])
+                : args is not null && global >= 0 ? RuleText.Format(args[1 + global])
+                : BuiltIn(name, input);
         }
         return new RuleFinding(rule.Code, rule.Level, Fill(rule.Message, values), rule.Clause is null ? null : Fill(rule.Clause, values), rule.Fields);
     }
 
-    private static Dictionary<string, string> BuiltIns(ApplicationFacts input) => new()
+    private static int IndexOf(IReadOnlyList<CompiledParam> ps, string name)
     {
-        ["huvudmannensAnsvarsomraden"] = RuleText.JoinOch(input.AssociationMembers.Select(m => m.GenitiveName)),
-        ["forbund"] = input.AssociationName,
-        ["sokande"] = input.OrganisationName,
-        ["projekt"] = input.ProjectName,
+        for (var i = 0; i < ps.Count; i++) if (ps[i].Name == name) return i;
+        return -1;
+    }
+
+    private static string BuiltIn(string name, ApplicationFacts input) => name switch
+    {
+        "huvudmannensAnsvarsomraden" => RuleText.JoinOch(input.AssociationMembers.Select(m => m.GenitiveName)),
+        "forbund" => input.AssociationName,
+        "sokande" => input.OrganisationName,
+        "projekt" => input.ProjectName,
+        _ => "{" + name + "}",
     };
 
     internal static string Fill(string text, IReadOnlyDictionary<string, string> values) =>

@@ -107,16 +107,14 @@ public static class RuleSetLoader
         if (string.IsNullOrWhiteSpace(wf.WorkflowName)) throw new RuleDefinitionException($"{file}: \"WorkflowName\" saknas.");
         var where = $"{file}, arbetsflödet '{wf.WorkflowName}'";
         var scope = new List<ParameterExpression> { Expression.Parameter(typeof(ApplicationFacts), InputName) };
-        var globals = new List<CompiledParam>();
-        foreach (var p in wf.GlobalParams)
-            globals.Add(CompileParam(parser, scope, p, $"{where}, GlobalParams").Param);
+        var globals = wf.GlobalParams.Select(p => CompileParam(parser, scope, p, $"{where}, GlobalParams")).ToList();
         var rules = new List<CompiledRule>();
         foreach (var r in wf.Rules)
-            rules.Add(CompileRule(parser, file, where, scope, r));
+            rules.Add(CompileRule(parser, file, where, scope, globals.Select(g => g.Body).ToList(), r));
         if (rules.Count == 0) throw new RuleDefinitionException($"{where}: inga regler.");
         foreach (var dup in rules.GroupBy(r => r.Name).Where(g => g.Count() > 1))
             throw new RuleDefinitionException($"{where}: regeln '{dup.Key}' finns flera gånger.");
-        return new CompiledWorkflow(file, wf.WorkflowName, globals, rules.Where(r => r.Code.Length > 0).ToList());
+        return new CompiledWorkflow(file, wf.WorkflowName, globals.Select(g => g.Param).ToList(), rules.Where(r => r.Code.Length > 0).ToList());
     }
 
     /// <summary>Compiles a parameter over the ones before it and adds it to the scope.</summary>
@@ -131,7 +129,7 @@ public static class RuleSetLoader
         return (new CompiledParam(p.Name, body.Type, evaluate), body);
     }
 
-    private static CompiledRule CompileRule(RuleExpressionParser parser, string file, string wfWhere, List<ParameterExpression> globalScope, RuleModel r)
+    private static CompiledRule CompileRule(RuleExpressionParser parser, string file, string wfWhere, List<ParameterExpression> globalScope, List<Expression> globalBodies, RuleModel r)
     {
         if (string.IsNullOrWhiteSpace(r.RuleName)) throw new RuleDefinitionException($"{wfWhere}: en regel saknar \"RuleName\".");
         var where = $"{file}, regeln '{r.RuleName}'";
@@ -157,22 +155,46 @@ public static class RuleSetLoader
             throw new RuleDefinitionException($"{where}: okänd platshållare {{{unknown}}} i texten; kända är {string.Join(", ", known.Order())}.");
 
         var predicate = ParseOrThrow(parser, r.Expression, scope, typeof(bool), $"{where}, Expression");
-        var fires = CompilePredicate(predicate, scope, globalScope.Count, locals.Select(l => l.Body).ToList());
+        var bodies = globalBodies.Concat(locals.Select(l => l.Body)).ToList();
+        var fires = CompilePredicate(predicate, scope, bodies);
         // A disabled rule is still checked (so enabling it cannot fail later) but never evaluated.
         return new CompiledRule(file, r.RuleName, r.Enabled ? code : "", level, message, clause, fields, fires, locals.Select(l => l.Param).ToList());
     }
 
-    /// <summary>One delegate per rule over (input, globals…): the locals are computed inline, then the expression.</summary>
-    private static Func<object?[], bool> CompilePredicate(Expression predicate, List<ParameterExpression> scope, int globalCount, List<Expression> locals)
+    /// <summary>
+    /// One delegate per rule over [input]: the parameters (global and local) the expression needs, directly or through
+    /// another parameter, are computed inline in order, then the expression. A parameter only a message uses is
+    /// computed when the rule fires; a constant setting costs nothing.
+    /// </summary>
+    private static Func<object?[], bool> CompilePredicate(Expression predicate, List<ParameterExpression> scope, List<Expression> bodies)
     {
+        var needed = new HashSet<ParameterExpression>(Referenced(predicate, scope));
+        for (var i = bodies.Count - 1; i >= 0; i--)
+            if (needed.Contains(scope[i + 1])) needed.UnionWith(Referenced(bodies[i], scope));
         var args = Expression.Parameter(typeof(object?[]), "args");
-        var body = new List<Expression>();
-        for (var i = 0; i < globalCount; i++)
-            body.Add(Expression.Assign(scope[i], Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), scope[i].Type)));
-        for (var i = 0; i < locals.Count; i++)
-            body.Add(Expression.Assign(scope[globalCount + i], locals[i]));
+        var body = new List<Expression> { Expression.Assign(scope[0], Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(0)), scope[0].Type)) };
+        for (var i = 0; i < bodies.Count; i++)
+            if (needed.Contains(scope[i + 1])) body.Add(Expression.Assign(scope[i + 1], bodies[i]));
         body.Add(predicate);
         return Expression.Lambda<Func<object?[], bool>>(Expression.Block(scope, body), args).Compile();
+    }
+
+    private static IEnumerable<ParameterExpression> Referenced(Expression e, List<ParameterExpression> scope)
+    {
+        var finder = new ParameterFinder(scope);
+        finder.Visit(e);
+        return finder.Found;
+    }
+
+    private sealed class ParameterFinder(List<ParameterExpression> scope) : ExpressionVisitor
+    {
+        public HashSet<ParameterExpression> Found { get; } = [];
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            if (scope.Contains(node)) Found.Add(node);
+            return node;
+        }
     }
 
     /// <summary>A parameter's value over the args array (input, the parameters before it).</summary>
@@ -188,7 +210,7 @@ public static class RuleSetLoader
     {
         try
         {
-            return parser.Parse(expression, scope.ToArray(), returnType);
+            return EnumerableRewriter.Rewrite(parser.Parse(expression, scope.ToArray(), returnType));
         }
         catch (Exception e) when (e is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException)
         {

@@ -22,14 +22,20 @@ public static class RuleText
     public static bool InList(string value, string list) => Items(list).Contains(value, StringComparer.Ordinal);
 
     /// <summary>Whether the text mentions any of the ";"-separated terms as whole words (case-insensitive).</summary>
-    public static bool MentionsAny(string text, string terms) => Mentioned(text, terms).Count > 0;
+    public static bool MentionsAny(string text, string terms) => Items(terms).Any(t => WholeWord.GetOrAdd(t, Build).IsMatch(text));
 
     /// <summary>The ";"-separated terms the text mentions as whole words, joined with "och".</summary>
     public static string MentionedList(string text, string terms) => JoinOch(Mentioned(text, terms));
 
     private static List<string> Mentioned(string text, string terms) =>
-        Items(terms).Where(t => Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(t)}(?![\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToList();
+        Items(terms).Where(t => WholeWord.GetOrAdd(t, Build).IsMatch(text)).ToList();
+
+    // One compiled pattern per term, built on first use: the term lists are few and fixed by the rule files.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> WholeWord = new(StringComparer.Ordinal);
+
+    private static Regex Build(string term) =>
+        new($@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(term)}(?![\p{{L}}\p{{N}}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
     private static IEnumerable<string> Items(string list) =>
         list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
