@@ -4,9 +4,9 @@ using System.Reflection;
 namespace Grants.Eligibility;
 
 /// <summary>
-/// Dynamic LINQ (under RulesEngine's parser) writes <c>list.Any(Status == "Sokt")</c> as
+/// Dynamic LINQ (under RulesEngine's parser) may write a collection call such as
 /// <c>Queryable.Any(list.AsQueryable(), Quote(x =&gt; ...))</c>, and EnumerableQuery then compiles that quoted tree on
-/// every call — most of RulesEngine's per-rule cost. This rewrites such calls to the matching
+/// every evaluation. This rewrites such calls to the matching
 /// <see cref="Enumerable"/> method with a plain lambda, compiled once with the rule.
 /// </summary>
 internal sealed class EnumerableRewriter : ExpressionVisitor

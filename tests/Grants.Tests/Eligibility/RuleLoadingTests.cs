@@ -41,13 +41,20 @@ public sealed class RuleLoadingTests
     }
 
     [Fact]
-    public void The_application_refuses_to_start_with_a_broken_rule_file()
+    public async Task The_application_refuses_to_start_with_a_broken_rule_file()
     {
         var folder = Broken("bedomning.json", "input.TargetCategories.Contains(\\\"Asylsokande\\\")", "input.TargetCategories.Contains(Asylsokande)");
-        using var app = new GrantsApp().With("Rules:Folder", folder);
-        var e = Assert.ThrowsAny<Exception>(() => app.Services);
-        var message = string.Join(" | ", Chain(e).Select(x => x.Message));
-        message.Should().Contain("bedomning.json").And.Contain("Asylsökande är Migrationsverkets ansvar").And.Contain("Asylsokande");
+        var app = new GrantsApp().With("Rules:Folder", folder);
+        try
+        {
+            var e = Assert.ThrowsAny<Exception>(() => app.Services);
+            var message = string.Join(" | ", Chain(e).Select(x => x.Message));
+            message.Should().Contain("bedomning.json").And.Contain("Asylsökande är Migrationsverkets ansvar").And.Contain("Asylsokande");
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
     }
 
     [Fact]
@@ -61,6 +68,25 @@ public sealed class RuleLoadingTests
         ShippedRules.Evaluate(aktiv, changed).Findings.Single(f => f.Code == "KOSTNAD_PER_DELTAGARE").Message.Should().Contain("25 000 kronor");
         changed.Version.Should().NotBe(ShippedRules.Shipped.Version);
         changed.Files.Single(f => f.Name == "bedomning.json").Hash.Should().NotBe(ShippedRules.Shipped.Files.Single(f => f.Name == "bedomning.json").Hash);
+    }
+
+    [Fact]
+    public async Task A_changed_rule_folder_changes_what_the_running_application_finds()
+    {
+        // The complete test form: 430 000 in its largest year, two years, 25 participants = 34 400 per participant and year.
+        var folder = Broken("bedomning.json", "\"Expression\": \"50000L\"", "\"Expression\": \"30000L\"");
+        var app = new GrantsApp().With("Rules:Folder", folder);
+        try
+        {
+            var client = await app.BearerClientAsync(Login.EmailOf(Grants.Identity.Roles.Applicant));
+            var body = await (await client.PostJsonAsync("/api/eligibility/check", Forms.Complete())).ExpectJsonAsync(System.Net.HttpStatusCode.OK);
+            body["findings"]!.AsArray().Select(f => (string)f!["message"]!).Should()
+                .Contain("Nettokostnaden är 34 400 kronor per deltagare och år, över riktvärdet 30 000 kronor: få deltagare i förhållande till kostnaden.");
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
     }
 
     [Fact]
