@@ -75,7 +75,12 @@ public sealed class EligibilitySubmitCheck(EligibilityEvaluator evaluator, Local
 {
     public async Task<ValidationErrors> CheckAsync(Application application, AssociationProfile profile, CancellationToken ct)
     {
-        var errors = EligibilityEvaluator.HinderErrors(await evaluator.EvaluateAsync(application.Form, application.ArrivalDate, ct));
+        // A field the submit validation already flags (a missing end date, no goal) is not told twice.
+        var flagged = ApplicationValidator.Validate(application.Form, profile, ValidationMode.Submit);
+        var errors = new ValidationErrors();
+        foreach (var (field, messages) in EligibilityEvaluator.HinderErrors(await evaluator.EvaluateAsync(application.Form, application.ArrivalDate, ct)).All)
+            if (field.Length == 0 || !flagged.Has(field))
+                foreach (var m in messages) errors.Add(field, m);
         if (application.Form.ProgrammeId is { } id && await evaluator.ProgrammeAsync(id, ct) is null)
             errors.Add("programmeId", EligibilityEvaluator.UnknownProgramme);
         return errors;

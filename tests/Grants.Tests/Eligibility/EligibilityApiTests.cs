@@ -67,6 +67,15 @@ public sealed class EligibilityApiTests(GrantsApp app) : IClassFixture<GrantsApp
     }
 
     [Fact]
+    public async Task A_field_the_submit_validation_flags_is_not_told_twice_by_a_rule()
+    {
+        var client = await app.BearerClientAsync(Login.EmailOf(Roles.Applicant));
+        var draft = await client.CreateDraftAsync(Forms.Complete().Set("project.goals", new JsonArray()));
+        var errors = await (await client.SubmitAsync(Api.IdOf(draft))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        errors["project.goals"].Should().Equal("Ange minst ett mätbart mål.");
+    }
+
+    [Fact]
     public async Task Submit_stores_the_findings_with_the_rule_set_version_and_the_kansli_reruns_on_demand()
     {
         var applicant = await app.BearerClientAsync(Login.EmailOf(Roles.Applicant));
