@@ -4,6 +4,7 @@ namespace Grants.Bench;
 /// Benchmarks (not tests): each prints its figures beside a baseline measured in the same run.
 ///   dotnet run -c Release --project bench/Grants.Bench -- submit [count]
 ///   dotnet run -c Release --project bench/Grants.Bench -- reminders [plans ...]
+///   dotnet run -c Release --project bench/Grants.Bench -- rules [count] [rounds]
 /// </summary>
 public static class BenchProgram
 {
@@ -17,8 +18,11 @@ public static class BenchProgram
             case "reminders":
                 await ReminderBench.RunAsync(args.Skip(1).ToArray());
                 break;
+            case "rules":
+                await RulesBench.RunAsync(args.Skip(1).ToArray());
+                break;
             default:
-                Console.WriteLine("Usage: dotnet run -c Release --project bench/Grants.Bench -- submit [count] | reminders [plans ...]");
+                Console.WriteLine("Usage: dotnet run -c Release --project bench/Grants.Bench -- submit [count] | reminders [plans ...] | rules [count] [rounds]");
                 break;
         }
     }

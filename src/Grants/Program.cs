@@ -2,6 +2,7 @@ using Grants.Applications;
 using Grants.Association;
 using Grants.Economy;
 using Grants.FollowUp;
+using Grants.Eligibility;
 using Grants.Identity;
 using Grants.Infrastructure;
 using Grants.Lsg;
@@ -76,6 +77,7 @@ app.MapLsgApi();
 app.MapMinutesDocumentsApi();
 app.MapEconomyApi();
 app.MapFollowUpApi();
+app.MapEligibilityApi();
 app.MapRazorPages();
 
 app.Run();

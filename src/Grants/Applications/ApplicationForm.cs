@@ -16,6 +16,8 @@ public sealed class ApplicationForm
     public List<BudgetYear> Budget { get; set; } = [];
     public List<OtherFunder> Financing { get; set; } = [];
     public SignatureSection Signature { get; set; } = new();
+    /// <summary>The programme/call (utlysning) the application belongs to, if any (Eligibility/Programme.cs).</summary>
+    public Guid? ProgrammeId { get; set; }
 
     /// <summary>Computed budget totals; read-only in the JSON.</summary>
     [JsonIgnore]

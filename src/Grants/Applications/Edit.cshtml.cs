@@ -20,7 +20,8 @@ public sealed class MemberChoice
 [Authorize(Policy = Policies.ApplicationWriter)]
 public sealed class EditModel(
     GrantsDbContext db, ProfileStore profiles, ApplicationQueries queries,
-    CreateDraft create, SaveDraft save, SubmitApplication submit, AddRevision revise, LocalClock clock) : PageModel
+    CreateDraft create, SaveDraft save, SubmitApplication submit, AddRevision revise, LocalClock clock,
+    Eligibility.EligibilityEvaluator eligibility) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public ApplicationForm Form { get; set; } = new();
@@ -54,6 +55,13 @@ public sealed class EditModel(
     }
 
     public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => SaveAsync(andSubmit: false, ct);
+
+    /// <summary>The live eligibility check (application-form.js): the rules over the form as typed; nothing is stored.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
+    {
+        Normalize();
+        return Partial("/Eligibility/_LiveFindings.cshtml", await eligibility.EvaluateAsync(Form, null, ct));
+    }
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => SaveAsync(andSubmit: true, ct);
 

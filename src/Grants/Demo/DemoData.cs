@@ -10,7 +10,8 @@ namespace Grants.Demo;
 /// Demo users and the demo förbund's applications (modelled on seeds/004, persons fictional).
 /// Loaded only with --demo, App:Demo=true or in Development; idempotent.
 /// </summary>
-public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoData> log, Workflow.IWorkflowEngine workflow, DemoFollowUp followUp)
+public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoData> log, Workflow.IWorkflowEngine workflow,
+    Eligibility.EligibilityDemo eligibility, DemoFollowUp followUp)
 {
     public const string Password = "Demo-losen-2026!";
 
@@ -59,6 +60,8 @@ public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, Tim
         }
         // Budget year 2015 reproducing § 600, and the current year.
         await DemoEconomy.LoadAsync(db, now, TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).Year);
+        // The rule runs first: the follow-up demo moves a case on past the no-hinder guard.
+        await eligibility.LoadAsync();
         await followUp.LoadAsync();
     }
 }

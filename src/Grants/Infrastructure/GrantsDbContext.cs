@@ -44,6 +44,8 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<FollowUp.Report> Reports => Set<FollowUp.Report>();
     public DbSet<FollowUp.ReportVersion> ReportVersions => Set<FollowUp.ReportVersion>();
     public DbSet<FollowUp.Condition> Conditions => Set<FollowUp.Condition>();
+    public DbSet<Eligibility.Programme> Programmes => Set<Eligibility.Programme>();
+    public DbSet<Eligibility.EligibilityRun> EligibilityRuns => Set<Eligibility.EligibilityRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -98,6 +100,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         Minutes.DocumentsSetup.ConfigureMinutesDocumentsModel(builder);
         Economy.EconomySetup.ConfigureEconomyModel(builder);
         FollowUp.FollowUpSetup.ConfigureFollowUpModel(builder);
+        Eligibility.EligibilitySetup.ConfigureEligibilityModel(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
         // so convert to a sortable long (UTC ticks) on SQLite only.

@@ -3,6 +3,7 @@ using Grants.Association;
 using Grants.Demo;
 using Grants.Economy;
 using Grants.FollowUp;
+using Grants.Eligibility;
 using Grants.Lsg;
 using Grants.Workflow;
 using Grants.Mail;
@@ -90,6 +91,7 @@ public static class ServiceSetup
         services.AddMinutesDocuments();
         services.AddEconomy();
         services.AddFollowUp();
+        services.AddEligibility(); // after AddLsg: replaces the LSG's default rule findings
         return services;
     }
 }

@@ -53,6 +53,12 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "GET", "/api/follow-up/overview", null, [Roles.Secretariat, Roles.Admin] },
         { "GET", "/api/follow-up/overview.csv", null, [Roles.Secretariat, Roles.Admin] },
         { "GET", "/api/follow-up/overview.xlsx", null, [Roles.Secretariat, Roles.Admin] },
+        { "POST", "/api/eligibility/check", "{\"budget\":\"fel\"}", Readers },
+        { "GET", $"/api/applications/{Id}/eligibility", null, Readers },
+        { "POST", $"/api/applications/{Id}/eligibility", null, [Roles.Secretariat] },
+        { "GET", "/api/programmes", null, Readers },
+        { "POST", "/api/programmes", "{\"name\":5}", [Roles.Secretariat] },
+        { "PUT", $"/api/programmes/{Id}", "{\"name\":5}", [Roles.Secretariat] },
         { "GET", "/health", null, Everyone },
         { "GET", "/api/economy/years", null, EconomyReaders },
         { "GET", "/api/economy/years/2015", null, EconomyReaders },
@@ -91,6 +97,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Economy/Export?kind=payments&year=2015&format=csv", EconomyReaders },
         { "/FollowUp", [Roles.Secretariat, Roles.Admin] },
         { "/FollowUp/Reports", Readers },
+        { "/Eligibility/Programmes", [Roles.Secretariat] },
+        { $"/Eligibility/Rerun/{Id}", [Roles.Secretariat] },
         { "/hangfire", [Roles.Admin] },
     };
 

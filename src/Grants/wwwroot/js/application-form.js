@@ -99,3 +99,26 @@
   if (summary) summary.focus();
   recompute();
 })();
+
+// The live eligibility check: after a pause in typing the form is posted to the page's Check handler
+// (nothing is stored) and the findings replace the content of an aria-live region.
+(function () {
+  "use strict";
+  var form = document.getElementById("application-form");
+  var live = document.getElementById("eligibility-live");
+  if (!form || !live) return;
+  var timer = null, running = null;
+  function check() {
+    if (running) running.abort();
+    running = new AbortController();
+    var data = new FormData(form);
+    fetch(window.location.pathname + "?handler=Check", { method: "POST", body: data, credentials: "same-origin", signal: running.signal })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) { live.innerHTML = html; live.setAttribute("data-checked", "true"); })
+      .catch(function (e) { if (e && e.name === "AbortError") return; live.textContent = "Förhandsbedömningen kunde inte hämtas just nu."; });
+  }
+  function schedule() { clearTimeout(timer); timer = setTimeout(check, 600); }
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", schedule);
+  check();
+})();

@@ -182,6 +182,29 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Programmes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgeMin = table.Column<int>(type: "INTEGER", nullable: true),
+                    AgeMax = table.Column<int>(type: "INTEGER", nullable: true),
+                    CostCeiling = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Programmes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RegistrationCounters",
                 columns: table => new
                 {
@@ -672,6 +695,35 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EligibilityRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RanAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RanByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RanBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RanByRole = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    RuleSetVersion = table.Column<string>(type: "TEXT", nullable: false),
+                    RuleFiles = table.Column<string>(type: "TEXT", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", nullable: false),
+                    Errors = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EligibilityRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EligibilityRuns_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LsgStatements",
                 columns: table => new
                 {
@@ -1014,6 +1066,11 @@ namespace Grants.Infrastructure.Migrations
                 column: "QueuedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EligibilityRuns_ApplicationId",
+                table: "EligibilityRuns",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LsgConflictDeclarations_ApplicationId_LsgMemberId",
                 table: "LsgConflictDeclarations",
                 columns: new[] { "ApplicationId", "LsgMemberId" },
@@ -1066,6 +1123,11 @@ namespace Grants.Infrastructure.Migrations
                 name: "IX_Payments_CommitmentId",
                 table: "Payments",
                 column: "CommitmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Programmes_Name",
+                table: "Programmes",
+                column: "Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportPlans_ApplicationId",
@@ -1182,6 +1244,9 @@ namespace Grants.Infrastructure.Migrations
                 name: "DecisionNotices");
 
             migrationBuilder.DropTable(
+                name: "EligibilityRuns");
+
+            migrationBuilder.DropTable(
                 name: "LsgConflictDeclarations");
 
             migrationBuilder.DropTable(
@@ -1192,6 +1257,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "Programmes");
 
             migrationBuilder.DropTable(
                 name: "RegistrationCounters");
