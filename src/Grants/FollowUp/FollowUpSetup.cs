@@ -32,6 +32,7 @@ public static class FollowUpSetup
         services.AddScoped<ReportConditionOutcome>();
         services.AddScoped<ConfirmCondition>();
         services.AddScoped<ReportedSpending>();
+        services.AddScoped<Economy.IReportedSpending>(sp => sp.GetRequiredService<ReportedSpending>());
         services.AddScoped<FollowUpQueries>();
         services.AddScoped<Demo.DemoFollowUp>();
         return services;

@@ -11,8 +11,13 @@ public sealed record ProjectYearSpending(Guid ApplicationId, int Year, long Gran
 /// applicant has reported spent. The reported figure of a year is the one in the latest handed-in version
 /// of any report that accounts for that year (a later report supersedes an earlier one).
 /// </summary>
-public sealed class ReportedSpending(GrantsDbContext db)
+public sealed class ReportedSpending(GrantsDbContext db) : Economy.IReportedSpending
 {
+    /// <summary>For the economy's chart: what each project reported spent in the year.</summary>
+    public async Task<IReadOnlyDictionary<Guid, long>> ForYearAsync(int year, CancellationToken ct) =>
+        (await ForAsync(null, ct)).Where(s => s.Year == year && s.Reported != 0)
+            .GroupBy(s => s.ApplicationId).ToDictionary(g => g.Key, g => g.Sum(s => s.Reported));
+
     public async Task<IReadOnlyList<ProjectYearSpending>> ForAsync(IReadOnlyCollection<Guid>? applicationIds, CancellationToken ct)
     {
         var plans = db.ReportPlans.AsNoTracking().Where(p => p.ActivatedAt != null);

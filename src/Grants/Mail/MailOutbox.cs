@@ -28,6 +28,8 @@ public sealed class OutboxMail
     public string? LastError { get; set; }
     /// <summary>The process that queued its delivery job; another process (after a restart) queues it again.</summary>
     public Guid? QueuedBy { get; set; }
+    /// <summary>A delivery in progress holds the row until then, so two deliveries of one row never both send.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
 /// <summary>An attachment carried with the row (decision extracts are small documents).</summary>
@@ -72,11 +74,19 @@ public sealed class MailOutbox(GrantsDbContext db, TimeProvider time)
 /// </summary>
 public sealed class OutboxDelivery(GrantsDbContext db, IMailSender sender, TimeProvider time, ILogger<OutboxDelivery> log)
 {
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+
     [AutomaticRetry(Attempts = 25)]
     public async Task DeliverAsync(long id, CancellationToken ct)
     {
-        var mail = await db.OutboxMails.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (mail is null || mail.SentAt is not null) return;
+        // Claim the row first: a concurrent delivery (a retry overlapping a re-queue) finds it held and leaves it.
+        var now = time.GetUtcNow();
+        var until = now + ClaimFor;
+        var claimed = await db.OutboxMails
+            .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), ct);
+        if (claimed == 0) return;
+        var mail = await db.OutboxMails.SingleAsync(m => m.Id == id, ct);
         mail.Attempts++;
         try
         {
@@ -84,12 +94,14 @@ public sealed class OutboxDelivery(GrantsDbContext db, IMailSender sender, TimeP
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            mail.ClaimedUntil = null;
             mail.LastError = e.Message;
             await db.SaveChangesAsync(CancellationToken.None);
             log.LogWarning(e, "Mail {Key} could not be sent (attempt {Attempts})", mail.Key, mail.Attempts);
             throw;
         }
         mail.SentAt = time.GetUtcNow();
+        mail.ClaimedUntil = null;
         mail.LastError = null;
         await db.SaveChangesAsync(CancellationToken.None);
     }
@@ -102,7 +114,8 @@ public sealed class OutboxDelivery(GrantsDbContext db, IMailSender sender, TimeP
         var body = new BodyBuilder { TextBody = mail.Body };
         foreach (var a in mail.Attachments) body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
         message.Body = body.ToMessageBody();
-        message.MessageId = $"outbox-{mail.Id}-{mail.Key.GetHashCode():x}@grants";
+        // Stable across retries and restarts, so a receiving server can recognise a resend.
+        message.MessageId = $"outbox-{mail.Id}@grants";
         return message;
     }
 

@@ -1187,6 +1187,9 @@ namespace Grants.Infrastructure.Migrations
                     b.Property<string>("Cc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

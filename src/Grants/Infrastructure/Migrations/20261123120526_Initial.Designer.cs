@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261123115824_Initial")]
+    [Migration("20261123120526_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1189,6 +1189,9 @@ namespace Grants.Infrastructure.Migrations
 
                     b.Property<string>("Cc")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

@@ -174,7 +174,8 @@ namespace Grants.Infrastructure.Migrations
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", nullable: true),
-                    QueuedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    QueuedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
