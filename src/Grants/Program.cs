@@ -3,6 +3,7 @@ using Grants.Association;
 using Grants.Identity;
 using Grants.Infrastructure;
 using Grants.Lsg;
+using Grants.Meetings;
 using Grants.Workflow;
 using Grants.Shared;
 using Hangfire;
@@ -70,6 +71,7 @@ app.MapApplicationsApi();
 app.MapAssociationApi();
 app.MapWorkflowApi();
 app.MapLsgApi();
+app.MapMeetingsApi();
 app.MapRazorPages();
 
 app.Run();

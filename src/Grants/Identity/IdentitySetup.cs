@@ -75,7 +75,10 @@ public static class IdentitySetup
             .AddPolicy(Policies.LsgRecorder, p => p.RequireRole(Roles.Lsg, Roles.Secretariat))
             .AddPolicy(Policies.LsgMember, p => p.RequireRole(Roles.Lsg))
             .AddPolicy(Policies.LsgAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
-            .AddPolicy(Policies.WorkflowAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
+            .AddPolicy(Policies.WorkflowAdmin, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
+            .AddPolicy(Policies.BoardReader, p => p.RequireRole(Roles.Board, Roles.Secretariat, Roles.Admin))
+            .AddPolicy(Policies.MeetingAdmin, p => p.RequireRole(Roles.Secretariat))
+            .AddPolicy(Policies.MinutesSigner, p => p.RequireRole(Roles.Board, Roles.Secretariat));
         return services;
     }
 

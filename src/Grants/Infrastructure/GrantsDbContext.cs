@@ -32,6 +32,10 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<Lsg.LsgStatement> LsgStatements => Set<Lsg.LsgStatement>();
     public DbSet<Lsg.LsgConflictDeclaration> LsgConflictDeclarations => Set<Lsg.LsgConflictDeclaration>();
     public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
+    public DbSet<Meetings.BoardMember> BoardMembers => Set<Meetings.BoardMember>();
+    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
+    public DbSet<Meetings.AgendaItem> AgendaItems => Set<Meetings.AgendaItem>();
+    public DbSet<Meetings.ParagraphCounter> ParagraphCounters => Set<Meetings.ParagraphCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +87,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         builder.Entity<AuditEntry>(b => b.HasIndex(a => new { a.EntityType, a.EntityId }));
         Workflow.WorkflowSetup.ConfigureWorkflowModel(builder);
         Lsg.LsgSetup.ConfigureLsgModel(builder);
+        Grants.Meetings.MeetingsSetup.ConfigureMeetingsModel(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
         // so convert to a sortable long (UTC ticks) on SQLite only.

@@ -2,6 +2,7 @@ using Grants.Applications;
 using Grants.Association;
 using Grants.Demo;
 using Grants.Lsg;
+using Grants.Meetings;
 using Grants.Workflow;
 using Grants.Mail;
 using Grants.Shared;
@@ -84,6 +85,7 @@ public static class ServiceSetup
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<OutboxSweepStep>());
         services.AddWorkflow();
         services.AddLsg();
+        services.AddMeetings();
         return services;
     }
 }

@@ -92,6 +92,27 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BoardMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberKey = table.Column<string>(type: "TEXT", nullable: true),
+                    Role = table.Column<string>(type: "TEXT", nullable: false),
+                    Office = table.Column<string>(type: "TEXT", nullable: false),
+                    DeputyForId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TermStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TermEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BoardMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LsgMeetings",
                 columns: table => new
                 {
@@ -122,6 +143,40 @@ namespace Grants.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LsgMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attendance = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstParagraph = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastParagraph = table.Column<int>(type: "INTEGER", nullable: true),
+                    NumberedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NumberedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    Signatures = table.Column<string>(type: "TEXT", nullable: false),
+                    AdjustedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdjustedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: true),
+                    PostedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TakenDownOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StoragePlace = table.Column<string>(type: "TEXT", nullable: true),
+                    PostingSignedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    NoticesSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoticeSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -159,6 +214,18 @@ namespace Grants.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ParagraphCounters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ParagraphCounters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -449,6 +516,40 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgendaItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    StandingKey = table.Column<string>(type: "TEXT", nullable: true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Proposal = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", nullable: false),
+                    ParagraphNumber = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgendaItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgendaItems_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgendaItems_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationVersions",
                 columns: table => new
                 {
@@ -553,6 +654,22 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_ApplicationId",
+                table: "AgendaItems",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_MeetingId",
+                table: "AgendaItems",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_ParagraphNumber",
+                table: "AgendaItems",
+                column: "ParagraphNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_OrganisationId",
                 table: "Applications",
                 column: "OrganisationId");
@@ -623,6 +740,11 @@ namespace Grants.Infrastructure.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BoardMembers_Email",
+                table: "BoardMembers",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LsgConflictDeclarations_ApplicationId_LsgMemberId",
                 table: "LsgConflictDeclarations",
                 columns: new[] { "ApplicationId", "LsgMemberId" },
@@ -653,6 +775,11 @@ namespace Grants.Infrastructure.Migrations
                 name: "IX_LsgStatements_MeetingId",
                 table: "LsgStatements",
                 column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_Date",
+                table: "Meetings",
+                column: "Date");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_OrganisationNumber",
@@ -712,6 +839,9 @@ namespace Grants.Infrastructure.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AgendaItems");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationVersions");
 
             migrationBuilder.DropTable(
@@ -739,6 +869,9 @@ namespace Grants.Infrastructure.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BoardMembers");
+
+            migrationBuilder.DropTable(
                 name: "LsgConflictDeclarations");
 
             migrationBuilder.DropTable(
@@ -746,6 +879,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxMails");
+
+            migrationBuilder.DropTable(
+                name: "ParagraphCounters");
 
             migrationBuilder.DropTable(
                 name: "RegistrationCounters");
@@ -761,6 +897,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowTimers");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
