@@ -30,7 +30,7 @@ public sealed class AgendaPrefill(GrantsDbContext db, IServiceProvider services)
         var amount = SwedishIdentifiers.Kronor(app.AmountApplied);
         var purpose = FirstSentence(form.Project.Purpose);
         var title = $"Projekt {app.ProjectName} – Ansökan från {unit ?? organisation} om finansiering med {amount}"
-            + (purpose is null ? "" : $" av {LowerFirst(purpose)}") + ". Se bilaga.";
+            + (purpose is null ? "" : Purpose(LowerFirst(purpose))) + ". Se bilaga.";
 
         var statements = await db.LsgStatements.AsNoTracking().Where(s => s.ApplicationId == app.Id).ToListAsync(ct);
         var statement = statements.OrderByDescending(s => s.RecordedAt).FirstOrDefault();
@@ -80,6 +80,10 @@ public sealed class AgendaPrefill(GrantsDbContext db, IServiceProvider services)
         var sentence = (end > 0 ? t[..end] : t).TrimEnd('.', ' ');
         return sentence.Length <= 250 ? sentence : null;
     }
+
+    /// <summary>"... om finansiering med 430 000 kronor av individuellt anpassade insatser" / "... för att eleverna ...".</summary>
+    private static string Purpose(string purpose) =>
+        purpose.StartsWith("att ", StringComparison.Ordinal) || purpose.StartsWith("för ", StringComparison.Ordinal) ? $" {(purpose.StartsWith("att ") ? "för " : "")}{purpose}" : $" av {purpose}";
 
     private static string LowerFirst(string s) =>
         s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;

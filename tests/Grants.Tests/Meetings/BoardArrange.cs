@@ -40,9 +40,9 @@ public static class BoardArrange
     /// every case goes through beredning to the LSG, which tillstyrker READY, Knut'n, VIA and Aktiv uppföljning and
     /// avstyrker the other four.
     /// </summary>
-    public static async Task<Dictionary<string, Guid>> DemoApplicationsToLsgAsync(GrantsApp app, HttpClient kansli)
+    public static async Task<Dictionary<string, Guid>> DemoApplicationsToLsgAsync(Func<string, Task<HttpClient>> login, HttpClient kansli)
     {
-        var applicant = await app.BearerClientAsync(Login.Applicant);
+        var applicant = await login(Login.Applicant);
         var list = await kansli.GetFromJsonAsync<JsonArray>("/api/applications");
         var ids = list!.Select(a => a!.AsObject()).ToDictionary(a => a["projectName"]!.GetValue<string>(), a => (Api.IdOf(a), a["state"]!.GetValue<string>()));
         var migrant = ids.Single(i => i.Key.StartsWith("Migrantm"));

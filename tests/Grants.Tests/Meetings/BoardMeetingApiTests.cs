@@ -25,7 +25,7 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         var kansli = await app.BearerClientAsync(Login.Secretariat);
         var styrelse = await app.BearerClientAsync(Login.Board);
         var board = await BoardAsync(kansli);
-        var apps = await DemoApplicationsToLsgAsync(app, kansli);
+        var apps = await DemoApplicationsToLsgAsync(app.BearerClientAsync, kansli);
 
         var meeting = await CreateMeetingAsync(kansli, "2026-03-12");
         var id = Api.IdOf(meeting);
