@@ -13,8 +13,12 @@ public static class BoardArrange
     /// <summary>A fictional board for Skellefteå-Norsjö, 2015–2018: a ledamot and an ersättare per member; the demo Styrelse user is the ordförande.</summary>
     public static async Task<Board> BoardAsync(HttpClient kansli)
     {
+        // Tests sharing a fixture share the board: the first one registers it.
+        var existing = (await kansli.GetFromJsonAsync<JsonArray>("/api/board/members"))!.Select(m => m!.AsObject())
+            .ToDictionary(m => m["name"]!.GetValue<string>(), Api.IdOf);
         async Task<Guid> Add(string name, string email, string? member, string role, string office = "None", Guid? deputyFor = null)
         {
+            if (existing.TryGetValue(name, out var known)) return known;
             var r = await kansli.PostAsJsonAsync("/api/board/members", new
             {
                 name, email, memberKey = member, role, office, deputyForId = deputyFor, termStart = "2015-04-01", termEnd = "2030-03-31",
