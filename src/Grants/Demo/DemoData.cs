@@ -10,7 +10,7 @@ namespace Grants.Demo;
 /// Demo users and the demo förbund's applications (modelled on seeds/004, persons fictional).
 /// Loaded only with --demo, App:Demo=true or in Development; idempotent.
 /// </summary>
-public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoData> log, Workflow.IWorkflowEngine workflow)
+public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoData> log, Workflow.IWorkflowEngine workflow, DemoBoard board)
 {
     public const string Password = "Demo-losen-2026!";
 
@@ -57,5 +57,6 @@ public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, Tim
             await DemoApplications.LoadAsync(db, now, workflow);
             log.LogInformation("Demo applications loaded");
         }
+        await board.LoadAsync();
     }
 }

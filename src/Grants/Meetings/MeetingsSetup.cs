@@ -46,6 +46,7 @@ public static class MeetingsSetup
         services.AddScoped<MeetingQueries>();
         services.AddScoped<DecisionList>();
         services.AddScoped<IMinutesSource, MinutesSource>();
+        services.AddScoped<Demo.DemoBoard>();
         services.AddScoped<AdjustmentReminderStep>();
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<AdjustmentReminderStep>());
         return services;

@@ -10,39 +10,24 @@ public static class BoardArrange
 {
     public sealed record Board(Guid Chair, Guid Vice, Guid Adjuster, Guid Secretary, IReadOnlyList<(Guid Id, Guid? Replaces)> Deciding);
 
-    /// <summary>A fictional board for Skellefteå-Norsjö, 2015–2018: a ledamot and an ersättare per member; the demo Styrelse user is the ordförande.</summary>
+    /// <summary>The demo förbund's board (Demo/DemoBoard.cs, fictional): the demo Styrelse user is the ordförande.</summary>
     public static async Task<Board> BoardAsync(HttpClient kansli)
     {
-        // Tests sharing a fixture share the board: the first one registers it.
-        var existing = (await kansli.GetFromJsonAsync<JsonArray>("/api/board/members"))!.Select(m => m!.AsObject())
+        var members = (await kansli.GetFromJsonAsync<JsonArray>("/api/board/members"))!.Select(m => m!.AsObject())
             .ToDictionary(m => m["name"]!.GetValue<string>(), Api.IdOf);
-        async Task<Guid> Add(string name, string email, string? member, string role, string office = "None", Guid? deputyFor = null)
-        {
-            if (existing.TryGetValue(name, out var known)) return known;
-            var r = await kansli.PostAsJsonAsync("/api/board/members", new
-            {
-                name, email, memberKey = member, role, office, deputyForId = deputyFor, termStart = "2015-04-01", termEnd = "2030-03-31",
-            });
-            return Api.IdOf(await r.ExpectJsonAsync(HttpStatusCode.Created));
-        }
-        var chair = await Add("Bodil Almqvist", Login.Board, "skelleftea", "Ledamot", "Ordforande");
-        var vice = await Add("Anders Vikström", "anders.vikstrom@test.example", "fk", "Ledamot", "ViceOrdforande");
-        var adjuster = await Add("Karl Andersén", "karl.andersen@test.example", "norsjo", "Ledamot");
-        var af = await Add("Maria Lindqvist", "maria.lindqvist@test.example", "af", "Ledamot");
-        var region = await Add("Per Holmgren", "per.holmgren@test.example", "region-vb", "Ledamot");
-        var deputyAf = await Add("Carin Marklöf", "carin.marklof@test.example", "af", "Ersattare", deputyFor: af);
-        var deputyRegion = await Add("Jonas Söderlund", "jonas.soderlund@test.example", "region-vb", "Ersattare", deputyFor: region);
-        await Add("Camilla Hedberg", "camilla.hedberg@test.example", "skelleftea", "Ersattare", deputyFor: chair);
-        var secretary = await Add("Stefan Bergkvist", "stefan.bergkvist@test.example", null, "Forbundschef");
-        return new Board(chair, vice, adjuster, secretary, [(chair, null), (vice, null), (adjuster, null), (deputyAf, af), (deputyRegion, region)]);
+        return new Board(members["Stina Styrelse"], members["Viktor Vice"], members["Nora Nordin"], members["Karin Kansli"],
+        [
+            (members["Stina Styrelse"], null), (members["Viktor Vice"], null), (members["Nora Nordin"], null),
+            (members["Amir Aziz"], members["Arvid Ahlström"]), (members["Ronja Rask"], members["Rebecka Rudin"]),
+        ]);
     }
 
     public sealed record Demo(Dictionary<string, Guid> Ids);
 
     /// <summary>
-    /// The eight demo applications to the LSG's statement as in seeds/004: Migrantmödrar is submitted by its applicant,
-    /// every case goes through beredning to the LSG, which tillstyrker READY, Knut'n, VIA and Aktiv uppföljning and
-    /// avstyrker the other four.
+    /// The eight demo applications ready for a new agenda, as in seeds/004. The demo meeting holds five of them: the
+    /// secretary takes them off its agenda. Migrantmödrar is submitted by its applicant; the three others not yet
+    /// handled go through beredning to the LSG, which avstyrker them.
     /// </summary>
     public static async Task<Dictionary<string, Guid>> DemoApplicationsToLsgAsync(Func<string, Task<HttpClient>> login, HttpClient kansli)
     {
@@ -62,15 +47,24 @@ public static class BoardArrange
             ["Migrantm"] = "att ansvaret för asylsökande ligger hos Migrationsverket",
         };
         var result = new Dictionary<string, Guid>();
-        foreach (var (name, (id, _)) in ids)
+        var onAgendas = new List<(Guid Meeting, JsonObject Item)>();
+        foreach (var meeting in (await kansli.GetFromJsonAsync<JsonArray>("/api/meetings"))!.Select(m => Api.IdOf(m!.AsObject())))
+            onAgendas.AddRange((await kansli.GetFromJsonAsync<JsonObject>($"/api/meetings/{meeting}"))!["items"]!.AsArray().Select(i => (meeting, i!.AsObject())));
+        foreach (var (name, (id, state)) in ids)
         {
+            result[Key(name)] = id;
+            if (state == "pa-foredragningslista")
+            {
+                var (meeting, item) = onAgendas.Single(i => i.Item["applicationId"]?.GetValue<Guid>() == id);
+                (await kansli.DeleteAsync($"/api/meetings/{meeting}/items/{Api.IdOf(item)}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+                continue;
+            }
             foreach (var trigger in new[] { "paborja-beredning", "remittera-lsg" })
                 (await kansli.PostAsJsonAsync($"/api/applications/{id}/transitions", new { trigger })).StatusCode.Should().Be(HttpStatusCode.OK, $"{name} {trigger}");
             var reason = reasons.FirstOrDefault(r => name.StartsWith(r.Key)).Value;
             var statement = await kansli.PostAsJsonAsync($"/api/applications/{id}/lsg-statements",
                 new { meetingId = lsgMeetingId, recommendation = reason is null ? "Recommend" : "AdviseAgainst", reason });
             statement.StatusCode.Should().Be(HttpStatusCode.Created, await statement.Content.ReadAsStringAsync());
-            result[Key(name)] = id;
         }
         return result;
     }

@@ -50,7 +50,7 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         // The application items are prefilled from the case and the LSG; the applications are now on the agenda.
         var ready = items["READY"];
         ready["title"]!.GetValue<string>().Should().StartWith("Projekt READY – Ansökan från").And.Contain("430 000 kronor").And.EndWith("Se bilaga.");
-        ready["text"]!.GetValue<string>().Should().Contain("Lokala samverkansgruppen har vid sitt sammanträde 2026-02-24 tillstyrkt");
+        ready["text"]!.GetValue<string>().Should().Contain("Lokala samverkansgruppen har vid sitt sammanträde 2026-02-23 tillstyrkt att samordningsförbundet beviljar medel till projektet.");
         ready["proposal"]!.AsArray().Single()!.GetValue<string>().Should().StartWith("att bevilja Skellefteå kommun").And.Contain("430 000 kronor för genomförandet av projektet READY.");
         items["Orienteringskurs"]["proposal"]!.AsArray().Single()!.GetValue<string>().Should().StartWith("att avslå").And.Contain("Avslaget motiveras med att");
         (await kansli.GetApplicationAsync(apps["READY"]))["state"]!.GetValue<string>().Should().Be("pa-foredragningslista");
@@ -70,7 +70,7 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         {
             var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
             var notice = await db.OutboxMails.SingleAsync(m => m.Key == $"kallelse:{id}:1");
-            notice.To.Should().Contain("carin.marklof@test.example").And.Contain(Login.Board).And.NotContain("stefan.bergkvist");
+            notice.To.Should().Contain("amir.aziz@demo.grants.se").And.Contain(Login.Board).And.NotContain("kansli@demo");
             notice.Body.Should().Contain("FÖREDRAGNINGSLISTA").And.Contain("Projekt READY").And.Contain("Samordningsförbundet föreslås besluta:");
             var ics = Encoding.UTF8.GetString(notice.Attachments.Single(a => a.FileName == "kallelse.ics").Content);
             ics.Should().Contain("BEGIN:VEVENT").And.Contain("DTSTART;TZID=Europe/Stockholm:20260312T090000").And.Contain($"UID:{id}@grants");
@@ -82,7 +82,7 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         var attendance = await kansli.PutAsJsonAsync($"/api/meetings/{id}/attendance", new
         {
             deciding = board.Deciding.Select(d => new { boardMemberId = d.Id, replacesId = d.Replaces }),
-            others = new[] { "Stefan Bergkvist, förbundschef", "Kristoffer Berg, projektledare" },
+            others = new[] { "Karin Kansli, förbundschef", "Kristoffer Berg, projektledare" },
             chairId = board.Chair, secretaryId = board.Secretary, adjusterIds = new[] { board.Adjuster },
         });
         attendance.StatusCode.Should().Be(HttpStatusCode.OK, await attendance.Content.ReadAsStringAsync());
@@ -93,9 +93,9 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         Guid Item(string titleStart) => Api.IdOf(all.Single(i => i["title"]!.GetValue<string>().StartsWith(titleStart)));
         Guid AppItem(string key) => Api.IdOf(all.Single(i => i["applicationId"]?.GetValue<Guid>() == apps[key]));
         await DecideAsync(kansli, id, Item("Genomgång"), Decided(Clause("Approve", "att godkänna informationen.")));
-        await DecideAsync(kansli, id, Item("Val av justerare"), Decided(Clause("Other", "att utse Karl Andersén.")));
-        await DecideAsync(kansli, id, Api.IdOf(chairElection), Decided(Clause("Other", "att välja Bodil Almqvist till ordförande för Samordningsförbundet Skellefteå-Norsjö.")));
-        await DecideAsync(kansli, id, Item("Val av vice"), Decided(Clause("Other", "att välja Anders Vikström till vice ordförande för Samordningsförbundet Skellefteå-Norsjö.")));
+        await DecideAsync(kansli, id, Item("Val av justerare"), Decided(Clause("Other", "att utse Nora Nordin.")));
+        await DecideAsync(kansli, id, Api.IdOf(chairElection), Decided(Clause("Other", "att välja Stina Styrelse till ordförande för Samordningsförbundet Skellefteå-Norsjö.")));
+        await DecideAsync(kansli, id, Item("Val av vice"), Decided(Clause("Other", "att välja Viktor Vice till vice ordförande för Samordningsförbundet Skellefteå-Norsjö.")));
         await DecideAsync(kansli, id, Api.IdOf(economy), Decided(Clause("Approve", "att godkänna rapporten.")));
         await DecideAsync(kansli, id, AppItem("Orienteringskurs"), Decided(new
         {
@@ -127,7 +127,7 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         {
             outcome = "Decided",
             clauses = new[] { new { kind = "Grant", text = $"att bevilja Norsjö kommun {knutAmount} kronor för genomförandet av projektet Knut`n 2.0.", amounts = new[] { new { year = 2015, amount = knutAmount } } } },
-            recusals = new[] { new { name = "Karl Andersén", text = "anställd i Norsjö kommun" } },
+            recusals = new[] { new { name = "Nora Nordin", text = "anställd i Norsjö kommun" } },
         });
         await DecideAsync(kansli, id, Item("Lokalt KUR"), Decided(Clause("Other", "att tillstyrka ansökan om lokalt KUR-projekt enligt redovisat förslag")));
         await DecideAsync(kansli, id, Item("Samordnad"), Decided(Clause("Assign", "att uppdra till förbundschef att planera och genomföra kompetensutvecklingsinsatserna")));
@@ -161,7 +161,7 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         adjusted["takenDownOn"]!.GetValue<string>().Should().Be("2026-04-04");
         var signatures = adjusted["signatures"]!.AsArray();
         signatures.Select(s => (s!["name"]!.GetValue<string>(), s["capacity"]!.GetValue<string>(), s["byRole"]!.GetValue<string>()))
-            .Should().Equal(("Bodil Almqvist", "ordförande", "Styrelse"), ("Karl Andersén", "justerare", "Kansli"));
+            .Should().Equal(("Stina Styrelse", "ordförande", "Styrelse"), ("Nora Nordin", "justerare", "Kansli"));
 
         // The decisions moved the applications through their workflow.
         async Task<string> State(string key) => (await kansli.GetApplicationAsync(apps[key]))["state"]!.GetValue<string>();
@@ -188,10 +188,10 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
             document!.ContentHash.Should().MatchRegex("^[0-9a-f]{64}$").And.Be(MinutesBuilder.Hash(document));
             document.FirstParagraph.Should().Be(596);
             document.LastParagraph.Should().Be(614);
-            document.Adjusters.Should().Equal("Karl Andersén");
-            document.Deciding.Should().Contain(new AttendeeLine("Carin Marklöf", "tjänstgörande ersättare för Maria Lindqvist", "Arbetsförmedlingen"));
+            document.Adjusters.Should().Equal("Nora Nordin");
+            document.Deciding.Should().Contain(new AttendeeLine("Amir Aziz", "tjänstgörande ersättare för Arvid Ahlström", "Arbetsförmedlingen"));
             document.Paragraphs.Single(p => p.Number == 602).Clauses.Should().HaveCount(2);
-            document.Paragraphs.Single(p => p.Number == 608).Notes.Should().ContainSingle(n => n.Contains("Karl Andersén anmälde jäv"));
+            document.Paragraphs.Single(p => p.Number == 608).Notes.Should().ContainSingle(n => n.Contains("Nora Nordin anmälde jäv"));
             document.Posting!.TakenDownOn.Should().Be(new DateOnly(2026, 4, 4));
             document.Signatures.AdjustedOn.Should().Be(new DateOnly(2026, 3, 13));
         }
@@ -208,7 +208,7 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         // Anslag: within two days of adjustment, three weeks up.
         var late = await kansli.PutAsJsonAsync($"/api/meetings/{id}/posting", new { postedOn = "2026-03-17", storagePlace = "Förbundskansliet" });
         (await late.ExpectProblemAsync(HttpStatusCode.BadRequest)).Keys.Should().Equal("postedOn");
-        var posted = await (await kansli.PutAsJsonAsync($"/api/meetings/{id}/posting", new { postedOn = "2026-03-15", storagePlace = "Kommunledningskontoret, stadshuset", signedBy = "Stefan Bergkvist" }))
+        var posted = await (await kansli.PutAsJsonAsync($"/api/meetings/{id}/posting", new { postedOn = "2026-03-15", storagePlace = "Kommunledningskontoret, stadshuset", signedBy = "Karin Kansli" }))
             .ExpectJsonAsync(HttpStatusCode.OK);
         posted["takenDownOn"]!.GetValue<string>().Should().Be("2026-04-05");
 

@@ -63,6 +63,8 @@ public sealed class MeetingRulesTests(GrantsApp app) : IClassFixture<GrantsApp>
             "clauses[0].amounts[0].year", "clauses[0].amounts[0].amount", "clauses[1].kind", "clauses[1].text", "reservations[0].name");
         var board = await kansli.PostAsJsonAsync("/api/board/members", new { name = "X", email = "inte-en-adress", role = "Ersattare", office = "Ordforande", termStart = "2026-01-01", termEnd = "2025-01-01" });
         (await board.ExpectProblemAsync(HttpStatusCode.BadRequest)).Keys.Should().BeEquivalentTo("email", "memberKey", "office", "termEnd");
+        var deputy = await kansli.PostAsJsonAsync("/api/board/members", new { name = "Petra Persson", email = "Petra.Persson@test.example", memberKey = "norsjo", role = "Ersattare", termStart = "2026-01-01", termEnd = "2026-12-31" });
+        (await deputy.ExpectJsonAsync(HttpStatusCode.Created))["email"]!.GetValue<string>().Should().Be("petra.persson@test.example");
         var move = await kansli.PostAsJsonAsync($"/api/meetings/{id}/items/{item}/move", new { position = 1 });
         (await move.ExpectProblemAsync(HttpStatusCode.BadRequest)).Keys.Should().Equal("position");
         (await kansli.GetAsync($"/api/meetings/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -139,7 +141,7 @@ public sealed class MeetingRulesTests(GrantsApp app) : IClassFixture<GrantsApp>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var mail = await scope.ServiceProvider.GetRequiredService<GrantsDbContext>().OutboxMails.SingleAsync(m => m.Key == $"justering-paminnelse:{id}");
-            mail.To.Should().Contain("karl.andersen@test.example").And.Contain(Login.Board);
+            mail.To.Should().Contain("nora.nordin@demo.grants.se").And.Contain(Login.Board);
             mail.Subject.Should().Contain("senast 2026-04-03");
         }
         kansli = await app.BearerClientAsync(Login.Secretariat);

@@ -46,8 +46,8 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
         var decisions = new (string Item, string Kind, string? Text, int? Year, long? Amount)[]
         {
             ("Genomgång av protokoll från föregående möte", "Approve", null, null, null),
-            ("Val av justerare", "Other", "att utse Karl Andersén.", null, null),
-            ("Val av ordförande", "Other", "att välja Bodil Almqvist till ordförande.", null, null),
+            ("Val av justerare", "Other", "att utse Nora Nordin.", null, null),
+            ("Val av ordförande", "Other", "att välja Stina Styrelse till ordförande.", null, null),
             ("Projekt READY", "Grant", null, 2015, 430_000),
             ("Informationsärenden", "Note", null, null, null),
             ("Övriga frågor", "Other", "att notera att inga övriga frågor togs upp.", null, null),
@@ -74,14 +74,14 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
             await page.Locator("div.notice").Filter(new() { HasText = "Beslutet är registrerat." }).WaitForAsync();
         }
 
-        await page.GetByLabel("Bodil Almqvist, ordförande").CheckAsync();
-        await page.GetByLabel("Anders Vikström, vice ordförande").CheckAsync();
-        await page.GetByLabel("Karl Andersén, ledamot").CheckAsync();
-        await page.GetByLabel("Carin Marklöf, ersättare").CheckAsync();
-        await page.GetByLabel("Carin Marklöf tjänstgör för").SelectOptionAsync(new SelectOptionValue { Label = "Maria Lindqvist" });
-        await page.GetByLabel("Ordförande vid sammanträdet").SelectOptionAsync(new SelectOptionValue { Label = "Bodil Almqvist" });
-        await page.GetByLabel("Sekreterare").SelectOptionAsync(new SelectOptionValue { Label = "Stefan Bergkvist" });
-        await page.GetByLabel("Karl Andersén", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Stina Styrelse, ordförande").CheckAsync();
+        await page.GetByLabel("Viktor Vice, vice ordförande").CheckAsync();
+        await page.GetByLabel("Nora Nordin, ledamot").CheckAsync();
+        await page.GetByLabel("Amir Aziz, ersättare").CheckAsync();
+        await page.GetByLabel("Amir Aziz tjänstgör för").SelectOptionAsync(new SelectOptionValue { Label = "Arvid Ahlström" });
+        await page.GetByLabel("Ordförande vid sammanträdet").SelectOptionAsync(new SelectOptionValue { Label = "Stina Styrelse" });
+        await page.GetByLabel("Sekreterare").SelectOptionAsync(new SelectOptionValue { Label = "Karin Kansli" });
+        await page.GetByLabel("Nora Nordin", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara närvaro" }).ClickAsync();
         await page.Locator("div.notice").Filter(new() { HasText = "Närvaron är sparad." }).WaitForAsync();
 
@@ -89,7 +89,7 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
         await page.Locator("div.notice").Filter(new() { HasText = "Paragraferna är numrerade." }).WaitForAsync();
         (await page.Locator("dl.facts").InnerTextAsync()).Should().Contain("Paragrafer 596 - 601");
 
-        foreach (var signer in new[] { "Bodil Almqvist", "Karl Andersén" })
+        foreach (var signer in new[] { "Stina Styrelse", "Nora Nordin" })
         {
             await page.GetByLabel("Registrera underskrift från justerat papper").SelectOptionAsync(new SelectOptionValue { Label = signer });
             await page.GetByRole(AriaRole.Button, new() { Name = "Registrera underskrift" }).ClickAsync();
