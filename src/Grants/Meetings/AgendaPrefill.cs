@@ -46,7 +46,7 @@ public sealed class AgendaPrefill(GrantsDbContext db, IServiceProvider services)
         if (ground is not null || statement?.Recommendation == LsgRecommendation.AdviseAgainst)
         {
             var motivation = ground?.Message ?? $"Lokala samverkansgruppen har avstyrkt ansökan med hänvisning till {statement?.Reason?.TrimEnd('.')}";
-            proposal.Add($"att avslå {recipient}s ansökan om medfinansiering med {amount} för projektet {app.ProjectName}. Avslaget motiveras med att {Clause(motivation)}.");
+            proposal.Add($"att avslå ansökan från {recipient} om medfinansiering med {amount} för projektet {app.ProjectName}. Avslaget motiveras med att {Clause(motivation)}.");
         }
         else
         {

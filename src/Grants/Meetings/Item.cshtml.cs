@@ -1,4 +1,5 @@
 using Grants.Identity;
+using Grants.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -80,8 +81,21 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
         Text = Item.Text;
         Proposal = string.Join("\n", Item.Proposal);
         while (Decision.Clauses.Count < ClauseRows) Decision.Clauses.Add(new ClauseForm());
-        return Failed(outcome, "Decision")!;
+        // The API keeps a clause's amounts as a list; the page has two year/amount pairs per clause.
+        foreach (var (field, messages) in outcome.Errors.All)
+            foreach (var m in messages) ModelState.AddModelError(PageKey(FieldKeys.ToModelKey(field, "Decision")), m);
+        return Page();
     }
+
+    private static string PageKey(string key) => key
+        .Replace(".Amounts[0].Year", ".Year").Replace(".Amounts[0].Amount", ".Amount")
+        .Replace(".Amounts[1].Year", ".Year2").Replace(".Amounts[1].Amount", ".Amount2")
+        .Replace(".Amounts", ".Year").Replace(".Recusals[", ".Recusals#").Replace(".Reservations[", ".Reservations#") switch
+    {
+        var k when k.Contains(".Recusals#") => k[..k.IndexOf(".Recusals#")] + ".Recusals",
+        var k when k.Contains(".Reservations#") => k[..k.IndexOf(".Reservations#")] + ".Reservations",
+        var k => k,
+    };
 
     private static List<RecordDecision.PersonRequest> People(string? lines) =>
         (lines ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -35,8 +35,8 @@ public sealed class RecordAttendance(GrantsDbContext db, MeetingStore store, Tim
                 errors.Add($"deciding[{i}].replacesId", $"Ange vilken ledamot {m.Name} tjänstgör för.");
             if (m.Role == BoardRole.Ledamot && a.ReplacesId is not null) errors.Add($"deciding[{i}].replacesId", "En ledamot tjänstgör inte för någon annan.");
         }
-        var replaced2 = deciding.Where(a => a.ReplacesId is not null).GroupBy(a => a.ReplacesId).Where(g => g.Count() > 1 || deciding.Any(d => d.BoardMemberId == g.Key));
-        foreach (var g in replaced2) errors.Add("deciding", $"{board.GetValueOrDefault(g.Key!.Value)?.Name ?? "En ledamot"} kan bara ersättas av en ersättare och bara när ledamoten inte själv är beslutande.");
+        var doubleReplaced = deciding.Where(a => a.ReplacesId is not null).GroupBy(a => a.ReplacesId).Where(g => g.Count() > 1 || deciding.Any(d => d.BoardMemberId == g.Key));
+        foreach (var g in doubleReplaced) errors.Add("deciding", $"{board.GetValueOrDefault(g.Key!.Value)?.Name ?? "En ledamot"} kan bara ersättas av en ersättare och bara när ledamoten inte själv är beslutande.");
         var others = (r.Others ?? []).Select(o => o?.Trim() ?? "").ToList();
         for (var i = 0; i < others.Count; i++)
             if (others[i].Length is 0 or > 300) errors.Add($"others[{i}]", "Skriv en deltagare per rad, \"Namn, funktion\" (högst 300 tecken).");

@@ -18,6 +18,8 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
         var apps = await BoardArrange.DemoApplicationsToLsgAsync(Bearer, kansli);
 
         var page = await app.LoggedInPageAsync(Login.Secretariat);
+        // Two cores shared by the whole suite: a post-redirect-get round trip may take longer than Playwright's default.
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync("/Meetings");
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("Datum (ÅÅÅÅ-MM-DD)").FillAsync("2026-03-02");
