@@ -7,6 +7,7 @@ using Grants.Identity;
 using Grants.Infrastructure;
 using Grants.Lsg;
 using Grants.Minutes;
+using Grants.Meetings;
 using Grants.Workflow;
 using Grants.Shared;
 using Hangfire;
@@ -78,6 +79,7 @@ app.MapMinutesDocumentsApi();
 app.MapEconomyApi();
 app.MapFollowUpApi();
 app.MapEligibilityApi();
+app.MapMeetingsApi();
 app.MapRazorPages();
 
 app.Run();

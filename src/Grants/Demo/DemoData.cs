@@ -11,7 +11,7 @@ namespace Grants.Demo;
 /// Loaded only with --demo, App:Demo=true or in Development; idempotent.
 /// </summary>
 public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoData> log, Workflow.IWorkflowEngine workflow,
-    Eligibility.EligibilityDemo eligibility, DemoFollowUp followUp)
+    Eligibility.EligibilityDemo eligibility, DemoFollowUp followUp, DemoBoard board, Microsoft.Extensions.Options.IOptions<AppOptions> options)
 {
     public const string Password = "Demo-losen-2026!";
 
@@ -62,6 +62,7 @@ public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, Tim
         await DemoEconomy.LoadAsync(db, now, TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).Year);
         // The rule runs first: the follow-up demo moves a case on past the no-hinder guard.
         await eligibility.LoadAsync();
-        await followUp.LoadAsync();
+        if (options.Value.DemoFollowUp) await followUp.LoadAsync();
+        await board.LoadAsync();
     }
 }

@@ -84,7 +84,10 @@ public static class IdentitySetup
             .AddPolicy(Policies.ReportWriter, p => p.RequireRole(Roles.Applicant, Roles.Secretariat))
             .AddPolicy(Policies.ReportReviewer, p => p.RequireRole(Roles.Secretariat, Roles.Lsg))
             .AddPolicy(Policies.FollowUpAdmin, p => p.RequireRole(Roles.Secretariat))
-            .AddPolicy(Policies.FollowUpOverview, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
+            .AddPolicy(Policies.FollowUpOverview, p => p.RequireRole(Roles.Secretariat, Roles.Admin))
+            .AddPolicy(Policies.BoardReader, p => p.RequireRole(Roles.Board, Roles.Secretariat, Roles.Admin))
+            .AddPolicy(Policies.MeetingAdmin, p => p.RequireRole(Roles.Secretariat))
+            .AddPolicy(Policies.MinutesSigner, p => p.RequireRole(Roles.Board, Roles.Secretariat));
         return services;
     }
 

@@ -66,6 +66,12 @@ public static class Policies
     public const string FollowUpAdmin = "FollowUpAdmin";
     /// <summary>The follow-up overview and its exports: Kansli, Admin.</summary>
     public const string FollowUpOverview = "FollowUpOverview";
+    /// <summary>Reads the board's meetings, agendas, minutes and decisions: Styrelse, Kansli, Admin.</summary>
+    public const string BoardReader = "BoardReader";
+    /// <summary>Keeps the board, its meetings, agendas, decisions and § numbering: Kansli.</summary>
+    public const string MeetingAdmin = "MeetingAdmin";
+    /// <summary>Justering: a Styrelse member signs for themselves; the Kansli registers a signed paper.</summary>
+    public const string MinutesSigner = "MinutesSigner";
     /// <summary>Any signed-in user.</summary>
     public const string SignedIn = "SignedIn";
 }

@@ -46,6 +46,10 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<FollowUp.Condition> Conditions => Set<FollowUp.Condition>();
     public DbSet<Eligibility.Programme> Programmes => Set<Eligibility.Programme>();
     public DbSet<Eligibility.EligibilityRun> EligibilityRuns => Set<Eligibility.EligibilityRun>();
+    public DbSet<Meetings.BoardMember> BoardMembers => Set<Meetings.BoardMember>();
+    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
+    public DbSet<Meetings.AgendaItem> AgendaItems => Set<Meetings.AgendaItem>();
+    public DbSet<Meetings.ParagraphCounter> ParagraphCounters => Set<Meetings.ParagraphCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -101,6 +105,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         Economy.EconomySetup.ConfigureEconomyModel(builder);
         FollowUp.FollowUpSetup.ConfigureFollowUpModel(builder);
         Eligibility.EligibilitySetup.ConfigureEligibilityModel(builder);
+        Grants.Meetings.MeetingsSetup.ConfigureMeetingsModel(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
         // so convert to a sortable long (UTC ticks) on SQLite only.

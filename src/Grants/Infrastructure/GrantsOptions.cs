@@ -73,6 +73,10 @@ public sealed class AppOptions
     /// <summary>Loads demo users and demo applications (also switched on by --demo).</summary>
     public bool Demo { get; set; }
 
+    /// <summary>With the demo: a granted project with its report plan and reports (Aktiv uppföljning). Tests that walk the
+    /// demo applications through the board turn it off, since it decides that case ahead of them.</summary>
+    public bool DemoFollowUp { get; set; } = true;
+
     /// <summary>Time zone for ankomstdatum and every date shown.</summary>
     [Required]
     public string TimeZone { get; set; } = "Europe/Stockholm";

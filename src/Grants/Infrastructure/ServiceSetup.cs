@@ -5,6 +5,7 @@ using Grants.Economy;
 using Grants.FollowUp;
 using Grants.Eligibility;
 using Grants.Lsg;
+using Grants.Meetings;
 using Grants.Workflow;
 using Grants.Mail;
 using Grants.Minutes;
@@ -92,6 +93,7 @@ public static class ServiceSetup
         services.AddEconomy();
         services.AddFollowUp();
         services.AddEligibility(); // after AddLsg: replaces the LSG's default rule findings
+        services.AddMeetings();
         return services;
     }
 }

@@ -8,8 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Grants.Tests.FollowUp;
 
 /// <summary>The demo förbund shows follow-up working: a granted project with a handed-in status report and an overdue final report.</summary>
-public sealed class DemoFollowUpTests(GrantsApp app) : IClassFixture<GrantsApp>
+public sealed class DemoFollowUpTests(DemoFollowUpTests.App app) : IClassFixture<DemoFollowUpTests.App>
 {
+    /// <summary>The demo as `--demo` loads it, follow-up included.</summary>
+    public sealed class App : GrantsApp
+    {
+        public App() => With("App:DemoFollowUp", "true");
+    }
+
     [Fact]
     public async Task The_demo_project_has_a_plan_a_handed_in_status_report_and_an_overdue_final_report_that_the_sweep_reminds_about()
     {

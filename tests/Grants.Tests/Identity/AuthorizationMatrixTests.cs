@@ -21,6 +21,9 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
     /// <summary>The förbund's economy: read by Kansli, Styrelse and Admin, kept by the Kansli; never the Sökande or LSG.</summary>
     private static readonly string[] EconomyReaders = [Roles.Secretariat, Roles.Board, Roles.Admin];
     private static readonly string[] EconomyWriters = [Roles.Secretariat];
+    private static readonly string[] BoardReaders = [Roles.Secretariat, Roles.Board, Roles.Admin];
+    private static readonly string[] Kansli = [Roles.Secretariat];
+    private static readonly string Item = Guid.NewGuid().ToString();
 
     /// <summary>Method, path, body (JSON or null), who may pass authorisation.</summary>
     public static TheoryData<string, string, string?, string[]> Api => new()
@@ -75,6 +78,26 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "POST", $"/api/economy/commitments/{Id}/requisitions", "{}", EconomyWriters },
         { "POST", $"/api/economy/commitments/{Id}/release", "{}", EconomyWriters },
         { "GET", "/api/economy/exports/commitments?format=csv", null, EconomyReaders },
+        { "GET", "/api/board/members", null, BoardReaders },
+        { "POST", "/api/board/members", "{}", Kansli },
+        { "GET", "/api/meetings", null, BoardReaders },
+        { "POST", "/api/meetings", "{}", Kansli },
+        { "GET", $"/api/meetings/{Id}", null, BoardReaders },
+        { "GET", "/api/meetings/candidates", null, Kansli },
+        { "POST", $"/api/meetings/{Id}/items", "{}", Kansli },
+        { "PUT", $"/api/meetings/{Id}/items/{Item}", "{}", Kansli },
+        { "POST", $"/api/meetings/{Id}/items/{Item}/move", "{}", Kansli },
+        { "DELETE", $"/api/meetings/{Id}/items/{Item}", null, Kansli },
+        { "PUT", $"/api/meetings/{Id}/items/{Item}/decision", "{}", Kansli },
+        { "PUT", $"/api/meetings/{Id}/attendance", "{}", Kansli },
+        { "POST", $"/api/meetings/{Id}/number", null, Kansli },
+        { "POST", $"/api/meetings/{Id}/notice", null, Kansli },
+        { "POST", $"/api/meetings/{Id}/signatures", "{}", [Roles.Board, Roles.Secretariat] },
+        { "PUT", $"/api/meetings/{Id}/posting", "{}", Kansli },
+        { "GET", $"/api/meetings/{Id}/minutes", null, BoardReaders },
+        { "GET", $"/api/meetings/{Id}/notice.txt", null, BoardReaders },
+        { "GET", $"/api/meetings/{Id}/calendar.ics", null, BoardReaders },
+        { "GET", "/api/meetings/decisions", null, BoardReaders },
         { "GET", "/openapi/v1.json", null, Everyone },
         { "GET", $"/api/meetings/{Id}/minutes.docx", null, MinutesReaders },
         { "GET", $"/api/meetings/{Id}/minutes.pdf", null, MinutesReaders },
@@ -99,6 +122,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/FollowUp/Reports", Readers },
         { "/Eligibility/Programmes", [Roles.Secretariat] },
         { $"/Eligibility/Rerun/{Id}", [Roles.Secretariat] },
+        { "/Meetings", BoardReaders },
+        { "/Meetings/Board", BoardReaders },
         { "/hangfire", [Roles.Admin] },
     };
 
@@ -190,5 +215,36 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
             .Select(e => $"{e.RoutePattern.RawText} ({e.DisplayName})")
             .ToList();
         unnamed.Should().BeEmpty("every page and endpoint names an explicit policy (the fallback is not a policy choice)");
+    }
+
+    [Fact]
+    public async Task Meeting_pages_admit_board_readers_the_item_page_and_every_change_only_the_kansli()
+    {
+        var kansli = await app.BearerClientAsync(Login.Secretariat);
+        var created = await Infrastructure.Api.PostJsonAsync(kansli, "/api/meetings",
+            System.Text.Json.Nodes.JsonNode.Parse("{\"date\":\"2026-03-20\",\"startTime\":\"09:00\",\"place\":\"Kansliet\"}")!);
+        var meeting = await created.ExpectJsonAsync(HttpStatusCode.Created);
+        var id = Infrastructure.Api.IdOf(meeting);
+        var itemId = meeting["items"]![0]!["id"]!.GetValue<Guid>();
+        var pages = new (string Path, string[] Allowed)[] { ($"/Meetings/Meeting/{id}", BoardReaders), ($"/Meetings/Item/{id}/{itemId}", Kansli) };
+        foreach (var who in Everyone)
+        {
+            var client = who == Anonymous ? app.Anonymous() : await app.CookieClientAsync(Login.EmailOf(who));
+            foreach (var (path, allowed) in pages)
+            {
+                var response = await client.GetAsync(path);
+                if (allowed.Contains(who)) response.StatusCode.Should().Be(HttpStatusCode.OK, $"{who} may open {path}");
+                else response.Headers.Location?.ToString().Should().Contain(who == Anonymous ? "/Account/Login" : "/Account/Denied", $"{who} may not open {path}");
+            }
+            if (who is Anonymous || !BoardReaders.Contains(who)) continue;
+            // A reader who is not the kansli may open the meeting but not change it.
+            var form = await client.GetStringAsync($"/Meetings/Meeting/{id}");
+            var number = await client.PostAsync($"/Meetings/Meeting/{id}?handler=Number", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Login.AntiforgeryToken(form),
+            }));
+            if (who == Roles.Secretariat) number.StatusCode.Should().Be(HttpStatusCode.Redirect);
+            else number.Headers.Location?.ToString().Should().Contain("/Account/Denied", $"{who} may not number the minutes");
+        }
     }
 }

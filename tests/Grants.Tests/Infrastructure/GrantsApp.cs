@@ -35,6 +35,8 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["App:SecureCookies"] = "false",
             ["App:PublicBaseUrl"] = "http://127.0.0.1:5080",
             ["Hangfire:WorkerCount"] = "1",
+            // The follow-up demo decides Aktiv uppföljning; most tests walk the demo cases from "inkommen" themselves.
+            ["App:DemoFollowUp"] = "false",
         };
     }
 

@@ -1224,6 +1224,211 @@ namespace Grants.Infrastructure.Migrations
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("Grants.Meetings.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParagraphNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandingKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ParagraphNumber")
+                        .IsUnique();
+
+                    b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("Grants.Meetings.BoardMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeputyForId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.ToTable("BoardMembers");
+                });
+
+            modelBuilder.Entity("Grants.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdjustedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AdjustedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstParagraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastParagraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NoticeSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticesSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NumberedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumberedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostingSignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signatures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoragePlace")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TakenDownOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Grants.Meetings.ParagraphCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ParagraphCounters");
+                });
+
             modelBuilder.Entity("Grants.Minutes.DecisionNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -1864,6 +2069,20 @@ namespace Grants.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Grants.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("Grants.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Grants.Meetings.Meeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Grants.Minutes.DecisionNotice", b =>
                 {
                     b.HasOne("Grants.Applications.Application", null)
@@ -1955,6 +2174,11 @@ namespace Grants.Infrastructure.Migrations
             modelBuilder.Entity("Grants.FollowUp.ReportPlan", b =>
                 {
                     b.Navigation("Reports");
+                });
+
+            modelBuilder.Entity("Grants.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

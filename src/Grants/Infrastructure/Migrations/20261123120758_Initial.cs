@@ -92,6 +92,27 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BoardMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberKey = table.Column<string>(type: "TEXT", nullable: true),
+                    Role = table.Column<string>(type: "TEXT", nullable: false),
+                    Office = table.Column<string>(type: "TEXT", nullable: false),
+                    DeputyForId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TermStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TermEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BoardMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BudgetYears",
                 columns: table => new
                 {
@@ -145,6 +166,40 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attendance = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstParagraph = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastParagraph = table.Column<int>(type: "INTEGER", nullable: true),
+                    NumberedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NumberedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    Signatures = table.Column<string>(type: "TEXT", nullable: false),
+                    AdjustedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdjustedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: true),
+                    PostedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TakenDownOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StoragePlace = table.Column<string>(type: "TEXT", nullable: true),
+                    PostingSignedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    NoticesSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoticeSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -180,6 +235,18 @@ namespace Grants.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ParagraphCounters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ParagraphCounters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -538,6 +605,40 @@ namespace Grants.Infrastructure.Migrations
                         name: "FK_WorkflowPendingActions_WorkflowTransitions_TransitionId",
                         column: x => x.TransitionId,
                         principalTable: "WorkflowTransitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgendaItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    StandingKey = table.Column<string>(type: "TEXT", nullable: true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Proposal = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", nullable: false),
+                    ParagraphNumber = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgendaItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgendaItems_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgendaItems_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -949,6 +1050,22 @@ namespace Grants.Infrastructure.Migrations
                 column: "Year");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_ApplicationId",
+                table: "AgendaItems",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_MeetingId",
+                table: "AgendaItems",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_ParagraphNumber",
+                table: "AgendaItems",
+                column: "ParagraphNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_OrganisationId",
                 table: "Applications",
                 column: "OrganisationId");
@@ -1017,6 +1134,11 @@ namespace Grants.Infrastructure.Migrations
                 name: "IX_AuditEntries_EntityType_EntityId",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BoardMembers_Email",
+                table: "BoardMembers",
+                column: "Email");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BudgetLines_Year",
@@ -1102,6 +1224,11 @@ namespace Grants.Infrastructure.Migrations
                 name: "IX_LsgStatements_MeetingId",
                 table: "LsgStatements",
                 column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_Date",
+                table: "Meetings",
+                column: "Date");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_OrganisationNumber",
@@ -1206,6 +1333,9 @@ namespace Grants.Infrastructure.Migrations
                 name: "ActualEntries");
 
             migrationBuilder.DropTable(
+                name: "AgendaItems");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationVersions");
 
             migrationBuilder.DropTable(
@@ -1233,6 +1363,9 @@ namespace Grants.Infrastructure.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BoardMembers");
+
+            migrationBuilder.DropTable(
                 name: "BudgetLines");
 
             migrationBuilder.DropTable(
@@ -1255,6 +1388,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxMails");
+
+            migrationBuilder.DropTable(
+                name: "ParagraphCounters");
 
             migrationBuilder.DropTable(
                 name: "Payments");
@@ -1282,6 +1418,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowTimers");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

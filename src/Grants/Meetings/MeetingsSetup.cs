@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Grants.Infrastructure;
+using Grants.Minutes;
+using Grants.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grants.Meetings;
+
+/// <summary>Settings of the board's work (section "Board").</summary>
+public sealed class BoardOptions
+{
+    public const string Section = "Board";
+
+    /// <summary>How many days before the 14-day adjustment deadline the overview warns and the justerare is reminded.</summary>
+    [Range(0, 13, ErrorMessage = "Board:ReminderDaysBefore måste vara 0–13.")]
+    public int ReminderDaysBefore { get; set; } = 3;
+
+    /// <summary>"Förvaringsplats för protokollet" in Bevis om anslag.</summary>
+    [Required(ErrorMessage = "Board:StoragePlace måste anges."), MinLength(1)]
+    public string StoragePlace { get; set; } = "Förbundskansliet";
+}
+
+/// <summary>The förbund's continuing § series: one row, incremented in the numbering transaction.</summary>
+public sealed class ParagraphCounter
+{
+    public int Id { get; set; } = 1;
+    public int Last { get; set; }
+}
+
+public static class MeetingsSetup
+{
+    public static IServiceCollection AddMeetings(this IServiceCollection services)
+    {
+        services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<MeetingStore>();
+        services.AddScoped<BoardRegister>();
+        services.AddScoped<CreateMeeting>();
+        services.AddScoped<AgendaPrefill>();
+        services.AddScoped<EditAgenda>();
+        services.AddScoped<RecordAttendance>();
+        services.AddScoped<RecordDecision>();
+        services.AddScoped<NumberMinutes>();
+        services.AddScoped<SendNotice>();
+        services.AddScoped<SignMinutes>();
+        services.AddScoped<RecordPosting>();
+        services.AddScoped<MeetingQueries>();
+        services.AddScoped<DecisionList>();
+        services.AddScoped<IMinutesSource, MinutesSource>();
+        services.AddScoped<Demo.DemoBoard>();
+        services.AddScoped<AdjustmentReminderStep>();
+        services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<AdjustmentReminderStep>());
+        return services;
+    }
+
+    public static void ConfigureMeetingsModel(ModelBuilder builder)
+    {
+        builder.Entity<BoardMember>(b =>
+        {
+            b.Property(m => m.Role).HasConversion<string>();
+            b.Property(m => m.Office).HasConversion<string>();
+            b.HasIndex(m => m.Email);
+        });
+        builder.Entity<Meeting>(b =>
+        {
+            b.Property(m => m.State).HasConversion<string>();
+            b.Property(m => m.Version).IsConcurrencyToken();
+            b.Ignore(m => m.Ordered);
+            b.Property(m => m.Attendance).HasJsonConversion();
+            b.Property(m => m.Signatures).HasJsonConversion();
+            b.HasIndex(m => m.Date);
+            b.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AgendaItem>(b =>
+        {
+            b.Property(i => i.Kind).HasConversion<string>();
+            b.Property(i => i.Proposal).HasJsonConversion();
+            b.Property(i => i.Decision).HasJsonConversion();
+            // The last guard of the series: a § number is never given twice.
+            b.HasIndex(i => i.ParagraphNumber).IsUnique();
+            b.HasIndex(i => i.ApplicationId);
+            b.HasOne<Applications.Application>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ParagraphCounter>(b =>
+        {
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Id).ValueGeneratedNever();
+        });
+    }
+}
