@@ -25,6 +25,7 @@ public static class EconomySetup
         services.AddScoped<RecordCommitment>();
         services.AddScoped<Payments>();
         services.AddScoped<RoomForecast>();
+        services.AddScoped<Meetings.IEconomicReportText, AgendaEconomicReportText>();
         // The computed room wins over the rules feature's configured default (which that feature registers with TryAdd).
         services.AddScoped<IEconomicRoom, ComputedEconomicRoom>();
         services.AddScoped<IDecisionListener, CommitmentListener>();

@@ -10,7 +10,7 @@ namespace Grants.Meetings;
 [Authorize(Policy = Policies.BoardReader)]
 public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, BoardRegister board, ProfileStore profiles, EditAgenda agenda,
     SendNotice notice, RecordAttendance attendance, NumberMinutes numbering, SignMinutes signing, RecordPosting posting,
-    TimeProvider time, IAuthorizationService authorization) : MeetingPageModel(authorization)
+    TimeProvider time, AgendaRoom room, IAuthorizationService authorization) : MeetingPageModel(authorization)
 {
     private MeetingDto? _meeting;
     public MeetingDto Meeting => _meeting ?? throw new InvalidOperationException("The meeting is read in LoadAsync.");
@@ -18,6 +18,8 @@ public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, Boa
     public List<Applications.Application> Candidates { get; private set; } = [];
     public BoardMember? Me { get; private set; }
     public bool CanSign { get; private set; }
+    /// <summary>The economic room before and after each application item (kansli and board).</summary>
+    public Economy.RoomForecastResult? Room { get; private set; }
 
     public string NameOf(Guid? id) => Serving.FirstOrDefault(m => m.Id == id)?.Name ?? "";
     public bool IsDeciding(Guid id) => Meeting.Attendance.Deciding.Any(d => d.BoardMemberId == id);
@@ -94,6 +96,7 @@ public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, Boa
         if (CanAdminister && meeting.State == MeetingState.Planned) Candidates = await agenda.CandidatesAsync(ct);
         Me = User.IsInRole(Roles.Board) ? await board.MemberOfAsync(User, meeting.Date, ct) : null;
         var required = meeting.Attendance.AdjusterIds.Append(meeting.Attendance.ChairId ?? Guid.Empty);
+        Room = await room.ForAsync(meeting, ct);
         CanSign = meeting.State == MeetingState.Numbered && Me is not null && required.Contains(Me.Id) && meeting.Signatures.All(s => s.BoardMemberId != Me.Id);
         return true;
     }

@@ -44,6 +44,7 @@ public static class MeetingsSetup
         services.AddScoped<SignMinutes>();
         services.AddScoped<RecordPosting>();
         services.AddScoped<MeetingQueries>();
+        services.AddScoped<AgendaRoom>();
         services.AddScoped<DecisionList>();
         services.AddScoped<IMinutesSource, MinutesSource>();
         services.AddScoped<Demo.DemoBoard>();
