@@ -5,7 +5,6 @@ using Grants.Association;
 using Grants.Infrastructure;
 using Grants.Mail;
 using Grants.Shared;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Meetings;
@@ -14,8 +13,13 @@ namespace Grants.Meetings;
 /// Kallelse: the notice with the föredragningslista, mailed to every serving ledamot and ersättare with an .ics
 /// calendar invitation. Each sending is its own outbox row (a changed agenda can be sent again).
 /// </summary>
+/// <remarks>
+/// Delivery is left to the recurring sweep (OutboxSweepStep) rather than kicked here: resolving Hangfire's
+/// IBackgroundJobClient in a request failed intermittently when several hosts share a process (Hangfire's static
+/// log provider held a disposed LoggerFactory of another host).
+/// </remarks>
 public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegister board, ProfileStore profiles, MailOutbox outbox,
-    IBackgroundJobClient jobs, TimeProvider time)
+    TimeProvider time)
 {
     public async Task<Outcome<Meeting>> HandleAsync(ClaimsPrincipal user, Guid meetingId, CancellationToken ct)
     {
@@ -35,9 +39,7 @@ public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegi
             attachments: [new OutboxAttachment("kallelse.ics", Calendar.ContentType, Encoding.UTF8.GetBytes(ics))], ct: ct);
         db.AuditEntries.Add(AuditEntry.Of(Actor.From(user), now, nameof(Meeting), meeting.Id.ToString(), "meeting.notice-sent",
             $"{recipients.Count} mottagare, utskick {meeting.NoticesSent}"));
-        var saved = await store.SaveAsync(meeting, meeting, ct);
-        if (saved.IsOk) OutboxSweepStep.Kick(jobs);
-        return saved;
+        return await store.SaveAsync(meeting, meeting, ct);
     }
 }
 
