@@ -18,7 +18,7 @@ public sealed class AgendaEconomyTests(GrantsApp app) : IClassFixture<GrantsApp>
         var added = await kansli.PostAsJsonAsync($"/api/meetings/{meetingId}/items", new { kind = "EconomicReport" });
         added.IsSuccessStatusCode.Should().BeTrue(await added.Content.ReadAsStringAsync());
         var meeting = (await kansli.GetFromJsonAsync<JsonObject>($"/api/meetings/{meetingId}"))!;
-        var item = meeting["items"]!.AsArray().Select(i => i!.AsObject()).Single(i => i["kind"]!.ToString() == "EconomicReport");
+        var item = meeting["items"]!.AsArray().Select(i => i!.AsObject()).Last(i => i["kind"]!.ToString() == "EconomicReport");
         item["text"]!.ToString().Should().Contain("Det ekonomiska utrymmet för nya verksamheter och projekt under 2026 uppgår därmed till");
         item["proposal"]!.AsArray().Select(p => p!.ToString()).Should().Equal("att godkänna rapporten.");
 

@@ -47,7 +47,7 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
         await Row(page, "Val av ordförande").GetByRole(AriaRole.Button, new() { Name = "Flytta upp" }).ClickAsync();
         await page.Locator("div.notice").Filter(new() { HasText = "Ärendet är flyttat." }).WaitForAsync();
         await Axe.AssertNoSeriousViolationsAsync(page);
-        var titles = await page.Locator("table.data tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        var titles = await page.Locator("table#agenda tbody tr td:nth-child(2)").AllInnerTextsAsync();
         titles.Should().HaveCount(6);
         titles[2].Should().Be("Val av ordförande");
         titles[3].Should().StartWith("Projekt READY");
