@@ -19,17 +19,17 @@ public sealed class LsgBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task Lsg_member_opens_the_queue_recommends_with_an_addition_and_sees_the_sentence()
     {
-        // The kansli prepares the case and the LSG's register, as it would through its own pages.
+        // Växthuset is not on the demo board's agenda. The kansli prepares the case and the LSG's register, as it would through its own pages.
         // Over the real loopback server the browser uses.
         var kansli = await Login.BearerAsync(new HttpClient { BaseAddress = new Uri(app.BaseUrl) }, Login.Secretariat);
-        Guid readyId;
+        Guid caseId;
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
-            readyId = (await db.Applications.SingleAsync(a => a.ProjectName == "READY")).Id;
+            caseId = (await db.Applications.SingleAsync(a => a.ProjectName == "Växthuset")).Id;
         }
-        (await Fire(kansli, readyId, "paborja-beredning")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Fire(kansli, readyId, "remittera-lsg")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Fire(kansli, caseId, "paborja-beredning")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Fire(kansli, caseId, "remittera-lsg")).StatusCode.Should().Be(HttpStatusCode.OK);
         var member = await kansli.PostAsJsonAsync("/api/lsg/members", new { name = "Lars Lsg", memberKey = "af", email = Login.Lsg }, Json);
         member.StatusCode.Should().Be(HttpStatusCode.Created);
         var memberId = (await member.Content.ReadFromJsonAsync<Created>(Json))!.Id;
@@ -39,11 +39,11 @@ public sealed class LsgBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await app.LoggedInPageAsync(Login.Lsg);
         await page.GotoAsync("/Lsg");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ansökningar som väntar på LSG");
-        await Expect(page.Locator($"#q-{readyId}")).ToContainTextAsync("READY");
+        await Expect(page.Locator($"#q-{caseId}")).ToContainTextAsync("Växthuset");
         await Axe.AssertNoSeriousViolationsAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Registrera yttrande för READY" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("LSG:s yttrande: READY");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registrera yttrande för Växthuset" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("LSG:s yttrande: Växthuset");
         await Axe.AssertNoSeriousViolationsAsync(page);
 
         await page.GetByLabel("LSG-sammanträde").SelectOptionAsync(new SelectOptionValue { Label = "2015-06-02" });
@@ -59,9 +59,9 @@ public sealed class LsgBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // The statement moved the case: it has left the queue and is tillstyrkt.
         await page.GotoAsync("/Lsg");
-        await Expect(page.Locator($"#q-{readyId}")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"#q-{caseId}")).ToHaveCountAsync(0);
         using var check = app.Services.CreateScope();
-        (await check.ServiceProvider.GetRequiredService<GrantsDbContext>().Applications.SingleAsync(a => a.Id == readyId))
+        (await check.ServiceProvider.GetRequiredService<GrantsDbContext>().Applications.SingleAsync(a => a.Id == caseId))
             .State.Should().Be("tillstyrkt");
     }
 
