@@ -80,7 +80,8 @@ public sealed class DemoBoard(GrantsDbContext db, IWorkflowEngine workflow, Agen
             var statement = new LsgStatement
             {
                 ApplicationId = app.Id, MeetingId = lsgMeeting.Id, MeetingDate = lsgMeeting.Date, Recommendation = recommendation, Reason = reason,
-                Sentence = LsgSentence.Of(recommendation, lsgMeeting.Date, reason, null), RecordedAt = now,
+                // Read the clock again: the guard counts statements recorded after the case reached the LSG.
+                Sentence = LsgSentence.Of(recommendation, lsgMeeting.Date, reason, null), RecordedAt = clock.Now,
                 RecordedByUserId = kansli.UserId, RecordedBy = kansli.Name, RecordedByRole = kansli.Role,
             };
             db.LsgStatements.Add(statement);
