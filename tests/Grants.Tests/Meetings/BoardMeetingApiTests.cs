@@ -9,6 +9,7 @@ using Grants.Minutes;
 using Grants.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Grants.Tests.Minutes.Documents;
 using static Grants.Tests.Meetings.BoardArrange;
 
 namespace Grants.Tests.Meetings;
@@ -211,6 +212,34 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         var posted = await (await kansli.PutAsJsonAsync($"/api/meetings/{id}/posting", new { postedOn = "2026-03-15", storagePlace = "Kommunledningskontoret, stadshuset", signedBy = "Karin Kansli" }))
             .ExpectJsonAsync(HttpStatusCode.OK);
         posted["takenDownOn"]!.GetValue<string>().Should().Be("2026-04-05");
+
+        // The adjusted minutes as documents, from this meeting (not a sample): every § with its title and att-clauses.
+        MinutesDocument adjustedMinutes;
+        await using (var scope = app.Services.CreateAsyncScope())
+            adjustedMinutes = (await scope.ServiceProvider.GetRequiredService<IMinutesSource>().ForMeetingAsync(id, default))!;
+        var docx = string.Join("\n", DocumentText.DocxParagraphs(await kansli.GetByteArrayAsync($"/api/meetings/{id}/minutes.docx")));
+        docx.Should().Contain("Paragrafer\n596 - 614", "the label and its value are two cells of the header table");
+        foreach (var paragraph in adjustedMinutes.Paragraphs)
+        {
+            docx.Should().Contain($"§ {paragraph.Number}").And.Contain(paragraph.Title);
+            foreach (var clause in paragraph.Clauses) docx.Should().Contain(clause);
+        }
+        var pdf = DocumentText.Squeeze(DocumentText.Pdf(await kansli.GetByteArrayAsync($"/api/meetings/{id}/minutes.pdf")));
+        pdf.Should().Contain(DocumentText.Squeeze("Paragrafer 596 - 614")).And.Contain(DocumentText.Squeeze(adjustedMinutes.Paragraphs.Single(p => p.Number == 602).Clauses[1]));
+
+        // The beslutsmeddelande: after the commit the sweep writes VIA's mail with the extract of § 602 attached.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var step = scope.ServiceProvider.GetServices<Grants.Shared.ISweepStep>().OfType<DecisionNoticeStep>().Single();
+            await step.RunAsync(app.Time.GetUtcNow(), default);
+            var mail = await scope.ServiceProvider.GetRequiredService<GrantsDbContext>().OutboxMails.AsNoTracking()
+                .SingleAsync(m => m.Key == $"decision-notice:{apps["VIA"]}:602");
+            var extract = mail.Attachments.Single();
+            extract.FileName.Should().StartWith("Protokollsutdrag § 602");
+            var extractText = DocumentText.Squeeze(extract.FileName.EndsWith(".pdf") ? DocumentText.Pdf(extract.Content) : string.Join("", DocumentText.DocxParagraphs(extract.Content)));
+            extractText.Should().Contain("Utdragsbestyrkande").And.Contain(DocumentText.Squeeze(adjustedMinutes.Paragraphs.Single(p => p.Number == 602).Title))
+                .And.NotContain(DocumentText.Squeeze(adjustedMinutes.Paragraphs.Single(p => p.Number == 601).Title));
+        }
 
         // The decisions list: amounts granted per year.
         var csv = Encoding.UTF8.GetString(await kansli.GetByteArrayAsync("/api/meetings/decisions?year=2026&format=csv")).TrimStart('\uFEFF');
