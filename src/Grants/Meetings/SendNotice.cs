@@ -35,11 +35,25 @@ public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegi
         meeting.NoticeSentAt = now;
         var subject = $"Kallelse till styrelsens sammanträde {meeting.Date:yyyy-MM-dd}";
         var ics = Calendar.Invitation(meeting, profile.Name, meeting.NoticesSent, now);
+        var attachments = new List<OutboxAttachment> { new("kallelse.ics", Calendar.ContentType, Encoding.UTF8.GetBytes(ics)) };
+        attachments.AddRange(await BilagorAsync(meeting, ct));
         await outbox.EnqueueAsync($"kallelse:{meeting.Id}:{meeting.NoticesSent}", recipients, subject, NoticeText.Of(meeting, profile.Name),
-            attachments: [new OutboxAttachment("kallelse.ics", Calendar.ContentType, Encoding.UTF8.GetBytes(ics))], ct: ct);
+            attachments: attachments, ct: ct);
         db.AuditEntries.Add(AuditEntry.Of(Actor.From(user), now, nameof(Meeting), meeting.Id.ToString(), "meeting.notice-sent",
             $"{recipients.Count} mottagare, utskick {meeting.NoticesSent}"));
         return await store.SaveAsync(meeting, meeting, ct);
+    }
+
+    /// <summary>The applications' bilagor ("Se bilaga."), each named with its diarienummer so the board can tell them apart.</summary>
+    private async Task<List<OutboxAttachment>> BilagorAsync(Meeting meeting, CancellationToken ct)
+    {
+        var items = meeting.Ordered.Where(i => i.ApplicationId is not null).ToList();
+        var ids = items.Select(i => i.ApplicationId!.Value).ToList();
+        var files = await db.Attachments.AsNoTracking().Include(a => a.Content)
+            .Where(a => ids.Contains(a.ApplicationId)).ToListAsync(ct);
+        return items.SelectMany(item => files.Where(f => f.ApplicationId == item.ApplicationId).OrderBy(f => f.FileName)
+                .Select(f => new OutboxAttachment($"{(item.RegistrationNumber ?? item.Title).Replace('/', '-')} – {f.FileName}", f.ContentType, f.Content?.Data ?? [])))
+            .ToList();
     }
 }
 

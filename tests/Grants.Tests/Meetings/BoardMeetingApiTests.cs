@@ -66,6 +66,19 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
             .StatusCode.Should().Be(HttpStatusCode.OK);
 
         // Kallelse to ledamöter and ersättare with the agenda and a calendar invitation.
+        // READY's bilaga travels with the kallelse.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+            var bilaga = new Grants.Applications.Attachment
+            {
+                ApplicationId = apps["READY"], FileName = "budget.pdf", ContentType = "application/pdf", Size = 9, Sha256 = "",
+                UploadedAt = app.Time.GetUtcNow(), UploadedBy = "test", Content = new Grants.Applications.AttachmentContent { Data = "%PDF-1.4\n"u8.ToArray() },
+            };
+            bilaga.Content.AttachmentId = bilaga.Id;
+            db.Attachments.Add(bilaga);
+            await db.SaveChangesAsync();
+        }
         (await kansli.PostAsync($"/api/meetings/{id}/notice", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -73,6 +86,7 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
             var notice = await db.OutboxMails.SingleAsync(m => m.Key == $"kallelse:{id}:1");
             notice.To.Should().Contain("amir.aziz@demo.grants.se").And.Contain(Login.Board).And.NotContain("kansli@demo");
             notice.Body.Should().Contain("FÖREDRAGNINGSLISTA").And.Contain("Projekt READY").And.Contain("Samordningsförbundet föreslås besluta:");
+            notice.Attachments.Should().ContainSingle(a => a.FileName.EndsWith("– budget.pdf") && a.FileName.StartsWith("SKN 2015-6"));
             var ics = Encoding.UTF8.GetString(notice.Attachments.Single(a => a.FileName == "kallelse.ics").Content);
             ics.Should().Contain("BEGIN:VEVENT").And.Contain("DTSTART;TZID=Europe/Stockholm:20260312T090000").And.Contain($"UID:{id}@grants");
         }
