@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261123120758_Initial")]
+    [Migration("20261130231502_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -96,7 +96,10 @@ namespace Grants.Infrastructure.Migrations
                     b.HasIndex("RegistrationYear", "RegistrationSequence")
                         .IsUnique();
 
-                    b.ToTable("Applications");
+                    b.ToTable("Applications", t =>
+                        {
+                            t.HasCheckConstraint("CK_Applications_RegisteredBeyondDraft", "\"State\" = 'utkast' OR (\"RegistrationNumber\" IS NOT NULL AND \"ArrivalDate\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Grants.Applications.ApplicationVersion", b =>
