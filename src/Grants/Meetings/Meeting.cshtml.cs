@@ -1,3 +1,4 @@
+using Grants.Minutes;
 using System.Text;
 using Grants.Association;
 using Grants.Identity;
@@ -9,7 +10,7 @@ namespace Grants.Meetings;
 /// <summary>One meeting: the agenda (kansli edits it), kallelse, attendance, numbering, justering and anslag.</summary>
 [Authorize(Policy = Policies.BoardReader)]
 public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, BoardRegister board, ProfileStore profiles, EditAgenda agenda,
-    SendNotice notice, RecordAttendance attendance, NumberMinutes numbering, SignMinutes signing, RecordPosting posting,
+    SendNotice notice, RecordAttendance attendance, NumberMinutes numbering, AdjustMinutes adjustment, RecordPosting posting,
     TimeProvider time, AgendaRoom room, IAuthorizationService authorization) : MeetingPageModel(authorization)
 {
     private MeetingDto? _meeting;
@@ -71,7 +72,7 @@ public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, Boa
     public async Task<IActionResult> OnPostSignAsync(Guid id, Guid? boardMemberId, CancellationToken ct)
     {
         if (!await MayAsync(Policies.MinutesSigner)) return Forbid();
-        var outcome = await signing.HandleAsync(User, id, new SignMinutes.Request(boardMemberId), ct);
+        var outcome = await adjustment.HandleAsync(User, id, new AdjustMinutes.Request(boardMemberId), ct);
         return await Finish(id, outcome, outcome.Value?.State == MeetingState.Adjusted ? "Protokollet är justerat." : "Underskriften är registrerad.", ct);
     }
 

@@ -63,8 +63,8 @@ public static class MeetingsApi
         meetings.MapPost("/{id:guid}/notice", async (Guid id, ClaimsPrincipal user, SendNotice handler, MeetingQueries q, CancellationToken ct) =>
                 ApiResults.From(await handler.HandleAsync(user, id, ct), m => Results.Ok(q.ToDto(m))))
             .RequireAuthorization(Policies.MeetingAdmin).DisableAntiforgery();
-        meetings.MapPost("/{id:guid}/signatures", (Guid id, HttpRequest req, ClaimsPrincipal user, SignMinutes handler, MeetingQueries q, CancellationToken ct) =>
-                Body<SignMinutes.Request>(req, ct, async b => ApiResults.From(await handler.HandleAsync(user, id, b, ct), m => Results.Ok(q.ToDto(m)))))
+        meetings.MapPost("/{id:guid}/signatures", (Guid id, HttpRequest req, ClaimsPrincipal user, AdjustMinutes handler, MeetingQueries q, CancellationToken ct) =>
+                Body<AdjustMinutes.Request>(req, ct, async b => ApiResults.From(await handler.HandleAsync(user, id, b, ct), m => Results.Ok(q.ToDto(m)))))
             .RequireAuthorization(Policies.MinutesSigner).DisableAntiforgery().ProducesValidationProblem();
         meetings.MapPut("/{id:guid}/posting", (Guid id, HttpRequest req, ClaimsPrincipal user, RecordPosting handler, MeetingQueries q, CancellationToken ct) =>
                 Body<RecordPosting.Request>(req, ct, async b => ApiResults.From(await handler.HandleAsync(user, id, b, ct), m => Results.Ok(q.ToDto(m)))))

@@ -41,7 +41,7 @@ public static class MeetingsSetup
         services.AddScoped<RecordDecision>();
         services.AddScoped<NumberMinutes>();
         services.AddScoped<SendNotice>();
-        services.AddScoped<SignMinutes>();
+        services.AddScoped<AdjustMinutes>();
         services.AddScoped<RecordPosting>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<AgendaRoom>();

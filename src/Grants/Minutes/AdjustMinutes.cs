@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using Grants.Association;
 using Grants.Infrastructure;
-using Grants.Minutes;
 using Grants.Shared;
 using Grants.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Grants.Meetings;
+using Grants.Meetings;
+
+namespace Grants.Minutes;
 
 /// <summary>
 /// Justering: the chair and each justerare sign (a Styrelse login for themselves, or the kansli registering a signed
@@ -15,7 +16,7 @@ namespace Grants.Meetings;
 /// each application decision fired in its workflow and published to every <see cref="IDecisionListener"/>, the
 /// posting dates set — then saved once, so all of it commits or none of it does.
 /// </summary>
-public sealed class SignMinutes(GrantsDbContext db, MeetingStore store, BoardRegister board, ProfileStore profiles, IWorkflowEngine workflow,
+public sealed class AdjustMinutes(GrantsDbContext db, MeetingStore store, BoardRegister board, ProfileStore profiles, IWorkflowEngine workflow,
     IEnumerable<IDecisionListener> listeners, LocalClock clock, IOptions<BoardOptions> options)
 {
     public sealed record Request(Guid? BoardMemberId);
@@ -59,7 +60,7 @@ public sealed class SignMinutes(GrantsDbContext db, MeetingStore store, BoardReg
         var now = clock.Now;
         var capacity = signer.Id == chairId ? "ordförande" : "justerare";
         meeting.Signatures = [.. meeting.Signatures, new Signature(signer.Id, signer.Name, capacity, now, actor.UserId, actor.Name, actor.Role)];
-        db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Meeting), meeting.Id.ToString(), "minutes.signed", $"{signer.Name}, {capacity}"));
+        db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Meeting), meeting.Id.ToString(), "minutes.adjustment-signed", $"{signer.Name}, {capacity}"));
 
         if (required.All(id => meeting.Signatures.Any(s => s.BoardMemberId == id)))
         {

@@ -4,7 +4,9 @@ using Grants.Infrastructure;
 using Grants.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Grants.Meetings;
+using Grants.Meetings;
+
+namespace Grants.Minutes;
 
 /// <summary>
 /// Gives the items § numbers from the förbund's continuing series (the profile's first number, then on from the
