@@ -16,7 +16,7 @@ namespace Grants.Minutes;
 /// each application decision fired in its workflow and published to every <see cref="IDecisionListener"/>, the
 /// posting dates set — then saved once, so all of it commits or none of it does.
 /// </summary>
-public sealed class AdjustMinutes(GrantsDbContext db, MeetingStore store, BoardRegister board, ProfileStore profiles, IWorkflowEngine workflow,
+public sealed class AdjustMinutes(GrantsDbContext db, MeetingStore store, BoardRegister register, ProfileStore profiles, IWorkflowEngine workflow,
     IEnumerable<IDecisionListener> listeners, LocalClock clock, IOptions<BoardOptions> options)
 {
     public sealed record Request(Guid? BoardMemberId);
@@ -33,6 +33,11 @@ public sealed class AdjustMinutes(GrantsDbContext db, MeetingStore store, BoardR
             return Outcome<Meeting>.Conflict("Ange ordförande och justerare under närvaro innan protokollet justeras.");
         var undecided = meeting.Ordered.Where(i => !i.Decision.Recorded).Select(i => $"§ {i.ParagraphNumber}").ToList();
         if (undecided.Count > 0) return Outcome<Meeting>.Conflict($"Beslut saknas för {string.Join(", ", undecided)}.");
+        // Attendance may have changed after the decisions were written: every § is checked again.
+        var board = await db.BoardMembers.AsNoTracking().ToListAsync(ct);
+        foreach (var item in meeting.Ordered)
+            if (Quorum.Refusal(meeting, board, item.Decision, options.Value.Quorum) is { } notQuorate)
+                return Outcome<Meeting>.Conflict($"§ {item.ParagraphNumber}: {notQuorate}");
 
         var actor = Actor.From(user);
         BoardMember? signer;
@@ -48,13 +53,15 @@ public sealed class AdjustMinutes(GrantsDbContext db, MeetingStore store, BoardR
         }
         else
         {
-            signer = await board.MemberOfAsync(user, meeting.Date, ct);
+            signer = await register.MemberOfAsync(user, meeting.Date, ct);
             if (signer is null) return Outcome<Meeting>.Forbidden("Din inloggning är inte kopplad till någon i styrelsen (samma e-postadress).");
             if (r.BoardMemberId is { } other && other != signer.Id) return Outcome<Meeting>.Forbidden("Du kan bara justera med din egen underskrift.");
         }
         var required = attendance.AdjusterIds.Prepend(chairId).Distinct().ToList();
         if (signer is null || !required.Contains(signer.Id))
             return Outcome<Meeting>.Forbidden("Bara ordföranden och de utsedda justerarna justerar protokollet.");
+        if (meeting.Ordered.FirstOrDefault(i => i.Decision.IsRecused(signer.Id)) is { } recusedIn)
+            return Outcome<Meeting>.Forbidden($"{signer.Name} anmälde jäv i § {recusedIn.ParagraphNumber} och kan inte justera protokollet.");
         if (meeting.Signatures.Any(s => s.BoardMemberId == signer.Id)) return Outcome<Meeting>.Conflict($"{signer.Name} har redan justerat protokollet.");
 
         var now = clock.Now;
