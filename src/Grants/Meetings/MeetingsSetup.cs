@@ -44,6 +44,7 @@ public static class MeetingsSetup
         services.AddScoped<RecordAttendance>();
         services.AddScoped<RecordDecision>();
         services.AddScoped<NumberMinutes>();
+        services.AddScoped<Association.IParagraphSeries, ParagraphSeries>();
         services.AddScoped<SendNotice>();
         services.AddScoped<AdjustMinutes>();
         services.AddScoped<RecordPosting>();

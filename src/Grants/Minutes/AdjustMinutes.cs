@@ -27,7 +27,7 @@ public sealed class AdjustMinutes(GrantsDbContext db, MeetingStore store, BoardR
         if (meeting is null) return Outcome<Meeting>.NotFound();
         if (meeting.State == MeetingState.Adjusted) return Outcome<Meeting>.Conflict(MeetingStore.AdjustedMessage);
         if (meeting.State == MeetingState.Planned) return Outcome<Meeting>.Conflict("Protokollet måste numreras innan det justeras.");
-        if (meeting.Date > clock.Today) return Outcome<Meeting>.Conflict("Protokollet kan justeras först efter sammanträdet.");
+        if (meeting.Date > clock.Today) return Outcome<Meeting>.Conflict($"Protokollet kan justeras från och med sammanträdesdagen {meeting.Date:yyyy-MM-dd}.");
         var attendance = meeting.Attendance;
         if (attendance.ChairId is not { } chairId || attendance.AdjusterIds.Count == 0)
             return Outcome<Meeting>.Conflict("Ange ordförande och justerare under närvaro innan protokollet justeras.");

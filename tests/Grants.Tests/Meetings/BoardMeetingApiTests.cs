@@ -270,6 +270,12 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
 
         // The next meeting continues the series.
         var next = Api.IdOf(await CreateMeetingAsync(kansli, "2026-04-23"));
+        await (await kansli.PutAsJsonAsync($"/api/meetings/{next}/attendance", new
+        {
+            deciding = board.Deciding.Select(d => new { boardMemberId = d.Id, replacesId = d.Replaces }), chairId = board.Chair, adjusterIds = new[] { board.Vice },
+        })).ExpectJsonAsync(HttpStatusCode.OK);
+        foreach (var item in (await kansli.GetFromJsonAsync<JsonObject>($"/api/meetings/{next}"))!["items"]!.AsArray())
+            await DecideAsync(kansli, next, Api.IdOf(item!.AsObject()), Decided(Clause("Note", "att notera informationen.")));
         var nextNumbered = await (await kansli.PostAsync($"/api/meetings/{next}/number", null)).ExpectJsonAsync(HttpStatusCode.OK);
         nextNumbered["paragraphRange"]!.GetValue<string>().Should().Be("Paragrafer 615 - 618");
     }
