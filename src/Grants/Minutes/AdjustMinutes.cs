@@ -103,7 +103,7 @@ public sealed class AdjustMinutes(GrantsDbContext db, MeetingStore store, BoardR
             var comment = $"§ {item.ParagraphNumber}, styrelsens sammanträde {meeting.Date:yyyy-MM-dd}";
             foreach (var trigger in Triggers(kind, decision.ReferBackTo))
             {
-                var fired = await workflow.ApplyAsync(app, trigger, actor, comment, ct);
+                var fired = await workflow.ApplyAsync(app, Door.Adjustment, trigger, actor, comment, ct);
                 if (!fired.IsOk)
                     return Outcome<Meeting>.Conflict($"§ {item.ParagraphNumber} ({app.RegistrationNumber}): {fired.Message}");
             }
