@@ -24,7 +24,7 @@ builder.WebHost.UseStaticWebAssets();
 
 if (Grants.Infrastructure.Moving.MoveCommands.IsRequested(args))
 {
-    Environment.ExitCode = await Grants.Infrastructure.Moving.MoveCommands.RunAsync(builder.Configuration, builder.Environment, Console.Out);
+    Environment.ExitCode = await Grants.Infrastructure.Moving.MoveCommands.RunAsync(args, builder.Configuration, builder.Environment, Console.Out);
     return;
 }
 

@@ -53,7 +53,7 @@ public sealed class CopyToPostgres(GrantsDbContext source, PostgreSqlGrantsDbCon
     }
 
     private object Invoke(string method, IEntityType type, params object[] args) =>
-        GetType().GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+        GetType().GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(type.ClrType).Invoke(this, args.Prepend(type).ToArray())
         ?? throw new InvalidOperationException($"{method} returned nothing.");
 
