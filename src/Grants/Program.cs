@@ -20,6 +20,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 // A built (not published) app in any environment serves wwwroot through the build's manifest.
 builder.WebHost.UseStaticWebAssets();
+// No "Server: Kestrel": nothing tells a caller what runs here.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 builder.Services.AddGrantsOptions();
 var appOptions = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
@@ -29,6 +31,7 @@ builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
 builder.Services.AddGrantsIdentity(appOptions);
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ClientErrorHandler>();
 // Swedish letters as themselves in page output, not as &#xE4; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -46,6 +49,9 @@ builder.Services.AddRazorPages(o =>
 var app = builder.Build();
 
 await Startup.InitializeAsync(app.Services, demo);
+KeyProtection.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
+
+app.UseSecurityHeaders();
 
 // The JSON API answers errors and bare status codes (401, 403, 404, 415 ...) as problem details; pages get the HTML error page.
 static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");

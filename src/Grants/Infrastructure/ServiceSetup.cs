@@ -34,7 +34,8 @@ public static class ServiceSetup
         var keys = config["App:DataProtectionKeysFolder"] is { Length: > 0 } k ? k : "data/keys";
         services.AddDataProtection()
             .SetApplicationName("Grants")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, env.ContentRootPath)));
+            .PersistKeysToFileSystem(OwnerOnlyFiles.Folder(Path.GetFullPath(keys, env.ContentRootPath)))
+            .ProtectKeysIfConfigured(config, env);
         return services;
     }
 

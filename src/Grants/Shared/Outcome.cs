@@ -1,6 +1,6 @@
 namespace Grants.Shared;
 
-public enum OutcomeKind { Ok, Invalid, NotFound, Conflict, Forbidden }
+public enum OutcomeKind { Ok, Invalid, NotFound, Conflict, Forbidden, TooLarge }
 
 /// <summary>The result of a use case, mapped to HTTP by the API and to the form by the pages.</summary>
 public sealed class Outcome<T>
@@ -24,6 +24,8 @@ public sealed class Outcome<T>
     public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, null, "Hittades inte.");
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, null, message);
     public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, default, null, message);
+    /// <summary>413: the request body is larger than the operation accepts; <paramref name="errors"/> names the field.</summary>
+    public static Outcome<T> TooLarge(ValidationErrors errors) => new(OutcomeKind.TooLarge, default, errors, "Innehållet är för stort.");
 
     public static implicit operator Outcome<T>(T value) => Ok(value);
 }
@@ -37,6 +39,7 @@ public static class Outcome
         OutcomeKind.NotFound => Outcome<TOut>.NotFound(),
         OutcomeKind.Conflict => Outcome<TOut>.Conflict(failed.Message ?? ""),
         OutcomeKind.Forbidden => Outcome<TOut>.Forbidden(failed.Message ?? ""),
+        OutcomeKind.TooLarge => Outcome<TOut>.TooLarge(failed.Errors),
         _ => throw new InvalidOperationException("Only a failed outcome can be carried over."),
     };
 }
