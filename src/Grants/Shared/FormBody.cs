@@ -46,9 +46,9 @@ public static class FormBody
         }
     }
 
-    /// <summary>"Filen är 10,5 MB, högst 10 MB är tillåtet." (1 MB = 1 048 576 byte, as the limit is set.)</summary>
+    /// <summary>"Filen är för stor: 10,5 MB, högst 10 MB är tillåtet." (1 MB = 1 048 576 byte, as the limit is set.)</summary>
     public static string TooLargeMessage(long bytes, long maxBytes) =>
-        $"Filen är {(bytes / 1048576.0).ToString("0.0", Swedish)} MB, högst {Megabytes(maxBytes)} är tillåtet.";
+        $"Filen är för stor: {(bytes / 1048576.0).ToString("0.0", Swedish)} MB, högst {Megabytes(maxBytes)} är tillåtet.";
 
     private static string Megabytes(long bytes) => $"{(bytes / 1048576.0).ToString("0.#", Swedish)} MB";
 }
