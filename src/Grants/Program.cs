@@ -30,7 +30,7 @@ demo = demo || appOptions.Demo || builder.Environment.IsDevelopment();
 builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
 builder.Services.AddGrantsIdentity(appOptions);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Apply);
 builder.Services.AddExceptionHandler<ClientErrorHandler>();
 // Swedish letters as themselves in page output, not as &#xE4; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

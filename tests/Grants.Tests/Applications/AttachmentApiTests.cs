@@ -116,12 +116,12 @@ public sealed class AttachmentApiTests(GrantsApp app) : IClassFixture<GrantsApp>
     }
 
     [Fact]
-    public async Task An_11_MB_file_is_refused_saying_its_size_and_the_limit_and_a_31_MB_body_answers_413()
+    public async Task Bodies_of_11_and_31_MB_answer_413_saying_the_size_and_the_limit()
     {
         var (client, id) = await DraftAsync();
         var eleven = new byte[11_000_000];
         "%PDF"u8.CopyTo(eleven);
-        var errors = await (await UploadAsync(client, id, "elva.pdf", eleven)).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        var errors = await (await UploadAsync(client, id, "elva.pdf", eleven)).ExpectProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         errors["file"].Single().Should().Be("Filen är för stor: 10,5 MB, högst 10 MB är tillåtet.");
 
         var huge = new byte[31 * 1024 * 1024];

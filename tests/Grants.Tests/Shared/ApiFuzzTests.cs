@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Grants.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Grants.Tests.Shared;
 
@@ -8,7 +9,7 @@ namespace Grants.Tests.Shared;
 /// the OpenAPI document lists, as every role and anonymously, with hostile bodies. No answer is a 5xx, and a
 /// refused request (4xx) leaves every table as it was. The long run is `bench/Grants.Bench -- fuzz`.
 /// </summary>
-public sealed class ApiFuzzTests(GrantsApp app) : IClassFixture<GrantsApp>
+public sealed class ApiFuzzTests(GrantsApp app, ITestOutputHelper output) : IClassFixture<GrantsApp>
 {
     public const int Seed = 20261201;
     public const int Requests = 2000;
@@ -17,6 +18,7 @@ public sealed class ApiFuzzTests(GrantsApp app) : IClassFixture<GrantsApp>
     public async Task Generated_hostile_requests_to_every_write_operation_as_every_role_never_answer_5xx_and_refusals_write_nothing()
     {
         var result = await FuzzRun.RunAsync(app, Seed, Requests);
+        output.WriteLine(result.Summary);
 
         result.Operations.Should().BeGreaterThan(40, "the OpenAPI document lists every write operation");
         result.ByStatus.Keys.Should().Contain([400, 401, 403], "the run reaches validation, authentication and authorisation");
