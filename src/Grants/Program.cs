@@ -32,6 +32,7 @@ builder.Services.AddGrantsServices(builder.Configuration);
 builder.Services.AddGrantsIdentity(appOptions);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Apply);
 builder.Services.AddExceptionHandler<ClientErrorHandler>();
+builder.Services.AddCookieDefaults(appOptions.SecureCookies);
 // Swedish letters as themselves in page output, not as &#xE4; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -52,6 +53,7 @@ await Startup.InitializeAsync(app.Services, demo);
 KeyProtection.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
 
 app.UseSecurityHeaders();
+app.UseCookiePolicy();
 
 // The JSON API answers errors and bare status codes (401, 403, 404, 415 ...) as problem details; pages get the HTML error page.
 static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");

@@ -136,7 +136,11 @@ public sealed class OutboxSweepStep(GrantsDbContext db, ProcessInstance instance
     public string Name => "mail-outbox";
 
     private System.Linq.Expressions.Expression<Func<OutboxMail, bool>> Due(DateTimeOffset at) =>
-        m => m.SentAt == null && (m.QueuedBy == null || m.QueuedBy != instance.Id || (m.ClaimedUntil != null && m.ClaimedUntil < at));
+        m => m.SentAt == null
+            // A live claim is a delivery under way (here or in another process): never queue beside it.
+            && (m.ClaimedUntil == null || m.ClaimedUntil < at)
+            // Not queued by this process, or its claim expired (the delivery died): the expired claim is dropped when queued.
+            && (m.QueuedBy == null || m.QueuedBy != instance.Id || m.ClaimedUntil != null);
 
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken ct)
     {

@@ -18,6 +18,18 @@ public static class SecurityHeaders
 
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
+    /// <summary>
+    /// Every cookie (sign-in, antiforgery, TempData) Secure unless App:SecureCookies is explicitly false (the local
+    /// demo over plain http), HttpOnly, and at least SameSite=Lax.
+    /// </summary>
+    public static IServiceCollection AddCookieDefaults(this IServiceCollection services, bool secure) =>
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>

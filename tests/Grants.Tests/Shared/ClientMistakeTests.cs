@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Grants.Meetings;
+using Microsoft.AspNetCore.Http;
 using Grants.Shared;
 using Grants.Tests.Infrastructure;
 using static Grants.Tests.Economy.EconomicReportTests;
@@ -37,13 +38,20 @@ public sealed class ClientMistakeTests(GrantsApp app) : IClassFixture<GrantsApp>
         await ExpectClientErrorAsync(response, HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Fact]
+    public async Task The_token_endpoint_reads_a_UTF_16_body_as_such_and_checks_the_credentials()
+    {
+        var content = new ByteArrayContent(Encoding.Unicode.GetBytes("{\"email\":\"a@exempel.se\",\"password\":\"x\"}"));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-16");
+        await ExpectClientErrorAsync(await app.Anonymous().PostAsync("/api/auth/token", content), HttpStatusCode.Unauthorized);
+    }
+
     [Theory]
-    [InlineData("/api/auth/token")]
     [InlineData("/api/applications")]
     [InlineData("/api/eligibility/check")]
     public async Task A_UTF_16_charset_label_answers_a_client_error(string url)
     {
-        var client = url.StartsWith("/api/auth", StringComparison.Ordinal) ? app.Anonymous() : await app.BearerClientAsync(Login.Applicant);
+        var client = await app.BearerClientAsync(Login.Applicant);
         var content = new ByteArrayContent(Encoding.Unicode.GetBytes("{\"email\":\"a@exempel.se\",\"password\":\"x\"}"));
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-16");
         await ExpectClientErrorAsync(await client.PostAsync(url, content), HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType);
@@ -80,7 +88,7 @@ public sealed class ClientMistakeTests(GrantsApp app) : IClassFixture<GrantsApp>
         // The decision body as the API reads it: the same reader every endpoint uses.
         var context = new DefaultHttpContext();
         context.Request.ContentType = "application/json";
-        context.Request.Body = new MemoryStream("""{"outcome":"Granted","clauses":[{"kind":"Grant","text":"att bevilja"},null]}"""u8.ToArray());
+        context.Request.Body = new MemoryStream("""{"outcome":"Decided","clauses":[{"kind":"Grant","text":"att bevilja"},null]}"""u8.ToArray());
         var read = await JsonBody.ReadAsync<RecordDecision.Request>(context.Request, Grants.Applications.FormJsonOptions.Options, default);
         read.Kind.Should().Be(OutcomeKind.Invalid);
         read.Errors.ToDictionary().Keys.Should().Equal("clauses[1]");

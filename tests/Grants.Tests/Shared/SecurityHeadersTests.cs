@@ -70,7 +70,7 @@ public sealed partial class SecurityHeadersTests(GrantsApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task With_secure_cookies_on_the_sign_in_cookie_is_Secure_HttpOnly_and_SameSite_strict()
+    public async Task With_secure_cookies_on_every_cookie_is_Secure_and_HttpOnly_and_the_app_cookies_SameSite_strict()
     {
         await using var secure = new GrantsApp().With("App:SecureCookies", "true");
         var client = secure.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
@@ -80,7 +80,9 @@ public sealed partial class SecurityHeadersTests(GrantsApp app) : IClassFixture<
         var login = await client.GetAsync("/Account/Login");
         var cookies = login.Headers.GetValues("Set-Cookie").ToList();
         cookies.Should().NotBeEmpty();
-        cookies.Should().OnlyContain(c => c.Contains("secure", StringComparison.OrdinalIgnoreCase) && c.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase));
+        cookies.Should().OnlyContain(c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        cookies.Where(c => c.StartsWith("grants.", StringComparison.Ordinal)).Should().NotBeEmpty()
+            .And.OnlyContain(c => c.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase));
         ExpectHeaders(login, "/Account/Login over https");
         await ((IAsyncLifetime)secure).DisposeAsync();
     }
