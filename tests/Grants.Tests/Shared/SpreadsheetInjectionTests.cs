@@ -26,7 +26,6 @@ public sealed class SpreadsheetInjectionTests(GrantsApp app) : IClassFixture<Gra
     [InlineData(Calc)]
     [InlineData("-2+3")]
     [InlineData("@SUM(A1:A9)")]
-    [InlineData("\tformel")]
     public async Task The_commitments_CSV_neutralises_a_formula_typed_as_project_name(string name)
     {
         var kansli = await app.BearerClientAsync(Login.Secretariat);
@@ -34,6 +33,17 @@ public sealed class SpreadsheetInjectionTests(GrantsApp app) : IClassFixture<Gra
         var csv = await CsvAsync(kansli, "/api/economy/exports/commitments?year=2027&format=csv");
         CellsOf(csv).Should().Contain("'" + name).And.NotContain(name);
         CellsOf(csv).Should().Contain("1000", "numbers stay numbers");
+    }
+
+    [Theory]
+    [InlineData("\tformel", "'\tformel")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("-500 kr", "'-500 kr")]
+    [InlineData("Projekt = bra", "Projekt = bra")]
+    public void Tab_and_CR_first_are_neutralised_too_and_numbers_stay_numbers(string text, string cell)
+    {
+        var csv = Encoding.UTF8.GetString(new Grants.Shared.Spreadsheet("Test", ["Text", "Belopp"]).Add(text, -500L).ToCsv()).TrimStart('\uFEFF');
+        csv.Should().Be($"Text;Belopp\r\n{cell};-500\r\n");
     }
 
     [Fact]
