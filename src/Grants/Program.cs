@@ -1,5 +1,6 @@
 using Grants.Applications;
 using Grants.Association;
+using Grants.Demo;
 using Grants.Economy;
 using Grants.FollowUp;
 using Grants.Eligibility;
@@ -23,12 +24,19 @@ builder.WebHost.UseStaticWebAssets();
 // No "Server: Kestrel": nothing tells a caller what runs here.
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
+if (Grants.Infrastructure.Moving.MoveCommands.IsRequested(args))
+{
+    Environment.ExitCode = await Grants.Infrastructure.Moving.MoveCommands.RunAsync(args, builder.Configuration, builder.Environment, Console.Out);
+    return;
+}
+
 builder.Services.AddGrantsOptions();
 var appOptions = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
 demo = demo || appOptions.Demo || builder.Environment.IsDevelopment();
 
 builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
+if (demo) builder.Services.AddDemo();
 builder.Services.AddGrantsIdentity(appOptions);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Apply);
 builder.Services.AddExceptionHandler<ClientErrorHandler>();

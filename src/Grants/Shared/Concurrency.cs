@@ -36,7 +36,7 @@ public static class Concurrency
         {
             if (tx is not null) await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return Outcome<T>.Conflict(message);
+            return Outcome<T>.ConcurrentChange(message);
         }
     }
 

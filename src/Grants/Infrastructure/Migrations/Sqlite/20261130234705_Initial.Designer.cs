@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Grants.Infrastructure.Migrations
+namespace Grants.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261123120758_Initial")]
+    [Migration("20261130234705_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -96,7 +96,10 @@ namespace Grants.Infrastructure.Migrations
                     b.HasIndex("RegistrationYear", "RegistrationSequence")
                         .IsUnique();
 
-                    b.ToTable("Applications");
+                    b.ToTable("Applications", t =>
+                        {
+                            t.HasCheckConstraint("CK_Applications_RegisteredBeyondDraft", "\"State\" = 'utkast' OR (\"RegistrationNumber\" IS NOT NULL AND \"ArrivalDate\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Grants.Applications.ApplicationVersion", b =>
@@ -1780,6 +1783,23 @@ namespace Grants.Infrastructure.Migrations
                     b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("WorkflowTransitions");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
