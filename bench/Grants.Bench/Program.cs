@@ -5,6 +5,7 @@ namespace Grants.Bench;
 ///   dotnet run -c Release --project bench/Grants.Bench -- submit [count]
 ///   dotnet run -c Release --project bench/Grants.Bench -- reminders [plans ...]
 ///   dotnet run -c Release --project bench/Grants.Bench -- rules [count] [rounds]
+///   dotnet run -c Release --project bench/Grants.Bench -- fuzz [count] [seed]
 /// </summary>
 public static class BenchProgram
 {
@@ -18,11 +19,14 @@ public static class BenchProgram
             case "reminders":
                 await ReminderBench.RunAsync(args.Skip(1).ToArray());
                 break;
+            case "fuzz":
+                await FuzzBench.RunAsync(args.Skip(1).ToArray());
+                break;
             case "rules":
                 await RulesBench.RunAsync(args.Skip(1).ToArray());
                 break;
             default:
-                Console.WriteLine("Usage: dotnet run -c Release --project bench/Grants.Bench -- submit [count] | reminders [plans ...] | rules [count] [rounds]");
+                Console.WriteLine("Usage: dotnet run -c Release --project bench/Grants.Bench -- submit [count] | reminders [plans ...] | rules [count] [rounds] | fuzz [count] [seed]");
                 break;
         }
     }

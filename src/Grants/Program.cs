@@ -21,6 +21,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 // A built (not published) app in any environment serves wwwroot through the build's manifest.
 builder.WebHost.UseStaticWebAssets();
+// No "Server: Kestrel": nothing tells a caller what runs here.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 if (Grants.Infrastructure.Moving.MoveCommands.IsRequested(args))
 {
@@ -36,7 +38,9 @@ builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
 if (demo) builder.Services.AddDemo();
 builder.Services.AddGrantsIdentity(appOptions);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Apply);
+builder.Services.AddExceptionHandler<ClientErrorHandler>();
+builder.Services.AddCookieDefaults(appOptions.SecureCookies);
 // Swedish letters as themselves in page output, not as &#xE4; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -54,6 +58,10 @@ builder.Services.AddRazorPages(o =>
 var app = builder.Build();
 
 await Startup.InitializeAsync(app.Services, demo);
+KeyProtection.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
+
+app.UseSecurityHeaders();
+app.UseCookiePolicy();
 
 // The JSON API answers errors and bare status codes (401, 403, 404, 415 ...) as problem details; pages get the HTML error page.
 static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Grants.Identity;
+using Grants.Infrastructure;
 using Grants.Shared;
+using Microsoft.Extensions.Options;
 
 namespace Grants.Applications;
 
@@ -40,7 +42,7 @@ public static class ApplicationsApi
             {
                 var body = await JsonBody.ReadAsync<ApplicationForm>(request, FormJsonOptions.Options, ct);
                 if (!body.IsOk) return ApiResults.From(body, _ => Results.Empty);
-                var outcome = await handler.HandleAsync(user, id, body.Value!, ExpectedVersion(request), ct);
+                var outcome = await handler.HandleAsync(user, id, body.Value!, Concurrency.ExpectedVersion(request), ct);
                 return ApiResults.From(outcome, a => Results.Ok(ApplicationDto.From(a)));
             })
             .RequireAuthorization(Policies.ApplicationWriter)
@@ -49,7 +51,7 @@ public static class ApplicationsApi
             .ProducesValidationProblem();
 
         group.MapPost("/{id:guid}/submit", async (Guid id, HttpRequest request, ClaimsPrincipal user, SubmitApplication handler, CancellationToken ct) =>
-                ApiResults.From(await handler.HandleAsync(user, id, ExpectedVersion(request), ct), a => Results.Ok(ApplicationDto.From(a))))
+                ApiResults.From(await handler.HandleAsync(user, id, Concurrency.ExpectedVersion(request), ct), a => Results.Ok(ApplicationDto.From(a))))
             .RequireAuthorization(Policies.ApplicationWriter)
             .Produces<ApplicationDto>()
             .ProducesValidationProblem();
@@ -85,16 +87,12 @@ public static class ApplicationsApi
             .RequireAuthorization(Policies.ApplicationReader)
             .Produces<ApplicationForm>();
 
-        group.MapPost("/{id:guid}/attachments", async (Guid id, HttpRequest request, ClaimsPrincipal user, UploadAttachment handler, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/attachments", async (Guid id, HttpRequest request, ClaimsPrincipal user, UploadAttachment handler,
+                IOptions<AppOptions> options, CancellationToken ct) =>
             {
-                if (!request.HasFormContentType)
-                {
-                    var errors = new ValidationErrors();
-                    errors.Add("file", "Bilagan måste skickas som multipart/form-data med fältet \"file\".");
-                    return ApiResults.Validation(errors);
-                }
-                var form = await request.ReadFormAsync(ct);
-                var outcome = await handler.HandleAsync(user, id, form.Files.GetFile("file"), ct);
+                var form = await FormBody.ReadAsync(request, "file", options.Value.MaxAttachmentBytes, ct);
+                if (!form.IsOk) return ApiResults.From(form, _ => Results.Empty);
+                var outcome = await handler.HandleAsync(user, id, form.Value!.Files.GetFile("file"), ct);
                 return ApiResults.From(outcome, a => Results.Created($"/api/applications/{id}/attachments/{a.Id}", ApplicationDto.AttachmentDtoOf(a)));
             })
             .RequireAuthorization(Policies.ApplicationWriter)
@@ -109,8 +107,4 @@ public static class ApplicationsApi
 
         return group;
     }
-
-    /// <summary>If-Match: "7" — the version the client read; a stale one answers 409.</summary>
-    private static int? ExpectedVersion(HttpRequest request) =>
-        int.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/', ' '), out var v) ? v : null;
 }

@@ -1,25 +1,37 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Text;
 using Grants.Shared;
 
 namespace Grants.Applications;
 
 /// <summary>
 /// The one check for an uploaded bilaga (application attachments, evidence for a condition): document and
-/// image types only, checked by extension and by content, at most App:MaxAttachmentBytes, SHA-256 checksum.
+/// image types only, at most App:MaxAttachmentBytes, SHA-256 checksum. The content must be what the extension
+/// says (the ZIP-based office formats are opened and must hold their main part), and no file may carry HTML
+/// where a browser sniffs (a "%PDF" or "GIF89a" header followed by a page). The name keeps no folder and
+/// no control characters.
 /// </summary>
 public static class AttachmentFile
 {
-    private static readonly Dictionary<string, (string ContentType, byte[][] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    private sealed record FileType(string ContentType, Func<byte[], bool> Matches);
+
+    private static readonly Dictionary<string, FileType> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".pdf"] = ("application/pdf", [[0x25, 0x50, 0x44, 0x46]]),
-        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".odt"] = ("application/vnd.oasis.opendocument.text", [[0x50, 0x4B, 0x03, 0x04]]),
-        [".png"] = ("image/png", [[0x89, 0x50, 0x4E, 0x47]]),
-        [".jpg"] = ("image/jpeg", [[0xFF, 0xD8, 0xFF]]),
-        [".jpeg"] = ("image/jpeg", [[0xFF, 0xD8, 0xFF]]),
-        [".gif"] = ("image/gif", [[0x47, 0x49, 0x46, 0x38]]),
+        [".pdf"] = new("application/pdf", d => StartsWith(d, "%PDF"u8)),
+        [".docx"] = new("application/vnd.openxmlformats-officedocument.wordprocessingml.document", d => ZipHolds(d, "word/document.xml")),
+        [".xlsx"] = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", d => ZipHolds(d, "xl/workbook.xml")),
+        [".odt"] = new("application/vnd.oasis.opendocument.text", d => ZipHolds(d, "mimetype", "application/vnd.oasis.opendocument.text")),
+        [".png"] = new("image/png", d => StartsWith(d, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
+        [".jpg"] = new("image/jpeg", d => StartsWith(d, [0xFF, 0xD8, 0xFF])),
+        [".jpeg"] = new("image/jpeg", d => StartsWith(d, [0xFF, 0xD8, 0xFF])),
+        [".gif"] = new("image/gif", d => StartsWith(d, "GIF87a"u8) || StartsWith(d, "GIF89a"u8)),
     };
+
+    /// <summary>Browsers sniff the first 512 bytes; twice that is searched for the start of a page or a script.</summary>
+    private const int SniffBytes = 1024;
+
+    private static readonly string[] MarkupSigns = ["<html", "<!doctype", "<script", "<body", "<head", "<iframe", "<svg", "<?xml-stylesheet"];
 
     public static string AcceptList => string.Join(",", Allowed.Keys);
 
@@ -32,7 +44,7 @@ public static class AttachmentFile
             errors.Add(field, "Välj en fil att bifoga.");
             return Outcome<Attachment>.Invalid(errors);
         }
-        var name = Path.GetFileName(file.FileName);
+        var name = CleanName(file.FileName);
         var ext = Path.GetExtension(name);
         if (!Allowed.TryGetValue(ext, out var type))
         {
@@ -41,13 +53,13 @@ public static class AttachmentFile
         }
         if (file.Length > maxBytes)
         {
-            errors.Add(field, $"Filen är för stor ({file.Length / 1024 / 1024} MB). Största tillåtna storlek är {maxBytes / 1024 / 1024} MB.");
+            errors.Add(field, FormBody.TooLargeMessage(file.Length, maxBytes));
             return Outcome<Attachment>.Invalid(errors);
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var data = buffer.ToArray();
-        if (!type.Magic.Any(m => data.AsSpan().StartsWith(m)))
+        if (!type.Matches(data) || CarriesMarkup(data))
         {
             errors.Add(field, $"Filens innehåll stämmer inte med filtypen {ext}.");
             return Outcome<Attachment>.Invalid(errors);
@@ -63,5 +75,40 @@ public static class AttachmentFile
             UploadedBy = actor.Name,
             Content = new AttachmentContent { Data = data },
         };
+    }
+
+    /// <summary>"..\..\win.pdf" → "win.pdf": the last segment after either slash, control characters removed.</summary>
+    public static string CleanName(string? raw)
+    {
+        var name = (raw ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim().TrimStart('.');
+        return name;
+    }
+
+    private static bool StartsWith(byte[] data, ReadOnlySpan<byte> magic) => data.AsSpan().StartsWith(magic);
+
+    private static bool CarriesMarkup(byte[] data)
+    {
+        var head = Encoding.Latin1.GetString(data, 0, Math.Min(data.Length, SniffBytes));
+        return MarkupSigns.Any(sign => head.Contains(sign, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool ZipHolds(byte[] data, string entryName, string? content = null)
+    {
+        if (!StartsWith(data, [0x50, 0x4B, 0x03, 0x04])) return false;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(data), ZipArchiveMode.Read);
+            var entry = zip.GetEntry(entryName);
+            if (entry is null) return false;
+            if (content is null) return true;
+            using var reader = new StreamReader(entry.Open(), Encoding.ASCII);
+            return reader.ReadToEnd().Trim() == content;
+        }
+        catch (InvalidDataException)
+        {
+            return false; // not a readable ZIP: not the office file its name claims
+        }
     }
 }

@@ -28,14 +28,6 @@ public sealed class SaveDraft(GrantsDbContext db, ProfileStore profiles, TimePro
         var now = time.GetUtcNow();
         app.SaveDraft(form, actor, now);
         db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Application), app.Id.ToString(), "application.draft-saved"));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<Application>.Conflict("Ansökan har ändrats av någon annan samtidigt. Ladda om och försök igen.");
-        }
-        return app;
+        return await db.SaveOrConflictAsync(app, ct, "Ansökan har ändrats av någon annan samtidigt. Ladda om och försök igen.");
     }
 }

@@ -61,21 +61,12 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             // One short transaction: the number, the application, version 1, the transition and the audit row.
             db.Database.AutoSavepointsEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var sequence = await RegistrationNumbers.NextAsync(db, arrival.Year, ct);
-                var number = RegistrationNumbers.Format(profile.RegistrationPrefix, arrival.Year, sequence);
-                app.Register(number, arrival.Year, sequence);
-                audit.Details = number;
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return Outcome<Application>.Conflict("Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.");
-            }
+            var sequence = await RegistrationNumbers.NextAsync(db, arrival.Year, ct);
+            var number = RegistrationNumbers.Format(profile.RegistrationPrefix, arrival.Year, sequence);
+            app.Register(number, arrival.Year, sequence);
+            audit.Details = number;
+            var saved = await db.SaveOrConflictAsync(app, ct, "Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.", tx);
+            if (!saved.IsOk) return saved;
         }
         await workflow.RunPendingActionsAsync(ct);
         return app;

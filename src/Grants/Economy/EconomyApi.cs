@@ -36,8 +36,7 @@ public static class EconomyApi
             {
                 var body = await JsonBody.ReadAsync<BudgetYears.SaveRequest>(request, FormJsonOptions.Options, ct);
                 if (!body.IsOk) return ApiResults.From(body, _ => Results.Empty);
-                int? ifMatch = int.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/'), out var v) ? v : null;
-                var saved = await years.SaveAsync(user, year, body.Value!, ifMatch, ct);
+                var saved = await years.SaveAsync(user, year, body.Value!, Concurrency.ExpectedVersion(request), ct);
                 return saved.IsOk ? Results.Ok(await YearDtoAsync(saved.Value!, q, profiles, options, ct)) : ApiResults.From(saved, _ => Results.Empty);
             })
             .RequireAuthorization(Policies.EconomyWriter).DisableAntiforgery().ProducesValidationProblem();

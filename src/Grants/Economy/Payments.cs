@@ -122,17 +122,8 @@ public sealed class Payments(GrantsDbContext db, EconomyQueries queries, WriteGa
             return outcome;
         }
         commitment.Version++;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<T>.Conflict("Åtagandet ändrades samtidigt av någon annan. Ingenting har sparats; läs in det på nytt och försök igen.");
-        }
-        return outcome;
+        return await db.SaveOrConflictAsync(outcome.Value!, ct,
+            "Åtagandet ändrades samtidigt av någon annan. Ingenting har sparats; läs in det på nytt och försök igen.", tx);
     }
 
     private static ValidationErrors One(string field, string message)

@@ -63,8 +63,7 @@ public static class EligibilityApi
             {
                 var body = await JsonBody.ReadAsync<ProgrammeInput>(request, FormJsonOptions.Options, ct);
                 if (!body.IsOk) return ApiResults.From(body, _ => Results.Empty);
-                var expected = int.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/', ' '), out var v) ? v : (int?)null;
-                return ApiResults.From(await handler.HandleAsync(user, id, body.Value!, expected, ct), p => Results.Ok(p));
+                return ApiResults.From(await handler.HandleAsync(user, id, body.Value!, Concurrency.ExpectedVersion(request), ct), p => Results.Ok(p));
             })
             .RequireAuthorization(Policies.Secretariat)
             .Accepts<ProgrammeInput>("application/json")

@@ -61,15 +61,6 @@ public sealed class SaveProgramme(GrantsDbContext db, LocalClock clock)
         (programme.UpdatedAt, programme.UpdatedBy) = (now, actor.Name);
         programme.Version++;
         db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Programme), programme.Id.ToString(), id is null ? "programme.created" : "programme.changed", programme.Name));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<Programme>.Conflict("Någon annan ändrade utlysningen samtidigt. Ladda om och försök igen.");
-        }
-        return programme;
+        return await db.SaveOrConflictAsync(programme, ct, "Någon annan ändrade utlysningen samtidigt. Ladda om och försök igen.");
     }
 }

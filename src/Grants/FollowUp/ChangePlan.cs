@@ -103,19 +103,7 @@ public sealed class ChangePlan(GrantsDbContext db, ReportPlanner planner, TimePr
             ? await db.ReportPlans.Include(p => p.Reports).ThenInclude(r => r.Versions).SingleOrDefaultAsync(p => p.ApplicationId == applicationId, ct)
             : null;
 
-    private async Task<Outcome<T>> SaveAsync<T>(T value, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return value;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<T>.Conflict(WorkflowEngine.ConcurrencyMessage);
-        }
-    }
+    private Task<Outcome<T>> SaveAsync<T>(T value, CancellationToken ct) => db.SaveOrConflictAsync(value, ct, WorkflowEngine.ConcurrencyMessage);
 
     private static Outcome<T> Invalid<T>(string field, string message)
     {

@@ -45,15 +45,7 @@ public sealed class ReportConditionOutcome(GrantsDbContext db, TimeProvider time
         condition.Version++;
         db.AuditEntries.Add(AuditEntry.Of(actor, now, Application.SubjectType, app.Id.ToString(), "follow-up.condition-reported",
             $"Villkor {condition.Number}: {Condition.StatusLabel(condition.Status)}; bilaga {attachment.FileName} sha256:{attachment.Sha256}"));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<Condition>.Conflict(WorkflowEngine.ConcurrencyMessage);
-        }
-        return condition;
+        return await db.SaveOrConflictAsync(condition, ct, WorkflowEngine.ConcurrencyMessage);
     }
 }
 
@@ -92,7 +84,7 @@ public sealed class ConfirmCondition(GrantsDbContext db, IWorkflowEngine engine,
             $"Villkor {condition.Number}: {Condition.StatusLabel(condition.Status)}{(condition.ConfirmedComment is { } c ? $" – {c}" : "")}"));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
+        var saved = await db.OrConflictAsync(async () =>
         {
             await db.SaveChangesAsync(ct);
             await deadline.UpdateAsync(app, ct);
@@ -110,13 +102,9 @@ public sealed class ConfirmCondition(GrantsDbContext db, IWorkflowEngine engine,
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return Outcome<Condition>.Conflict(WorkflowEngine.ConcurrencyMessage);
-        }
+            return Outcome<Condition>.Ok(condition);
+        }, WorkflowEngine.ConcurrencyMessage, tx);
+        if (!saved.IsOk) return saved;
         await engine.RunPendingActionsAsync(ct);
         return condition;
     }

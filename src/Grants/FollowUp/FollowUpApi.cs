@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Grants.Identity;
+using Grants.Infrastructure;
 using Grants.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Grants.FollowUp;
 
@@ -30,7 +32,7 @@ public static class FollowUpApi
             {
                 var body = await JsonBody.ReadAsync<ReportForm>(request, ReportJson.Options, ct);
                 if (!body.IsOk) return ApiResults.From(body, _ => Results.Empty);
-                return ApiResults.From(await handler.HandleAsync(user, id, body.Value!, ExpectedVersion(request), ct), r => Results.Ok(new { r.Id, r.State, Versions = r.Versions.Count, r.Version }));
+                return ApiResults.From(await handler.HandleAsync(user, id, body.Value!, Concurrency.ExpectedVersion(request), ct), r => Results.Ok(new { r.Id, r.State, Versions = r.Versions.Count, r.Version }));
             })
             .RequireAuthorization(Policies.ReportWriter).DisableAntiforgery().ProducesValidationProblem();
 
@@ -58,15 +60,12 @@ public static class FollowUpApi
                 await Body<ChangePlan.ResponsibleRequest>(request, ct, async body => ApiResults.From(await handler.ResponsibleAsync(user, applicationId, body, ct), p => Results.Ok(new { p.ResponsibleName, p.ResponsibleEmail, p.Version }))))
             .RequireAuthorization(Policies.FollowUpAdmin).DisableAntiforgery().ProducesValidationProblem();
 
-        g.MapPost("/conditions/{id:guid}/outcome", async (Guid id, HttpRequest request, ClaimsPrincipal user, ReportConditionOutcome handler, CancellationToken ct) =>
+        g.MapPost("/conditions/{id:guid}/outcome", async (Guid id, HttpRequest request, ClaimsPrincipal user, ReportConditionOutcome handler,
+                IOptions<AppOptions> options, CancellationToken ct) =>
             {
-                if (!request.HasFormContentType)
-                {
-                    var errors = new ValidationErrors();
-                    errors.Add("$", "Skicka utfallet som multipart/form-data med fälten outcome, comment och evidence (fil).");
-                    return ApiResults.Validation(errors);
-                }
-                var form = await request.ReadFormAsync(ct);
+                var read = await FormBody.ReadAsync(request, "evidence", options.Value.MaxAttachmentBytes, ct);
+                if (!read.IsOk) return ApiResults.From(read, _ => Results.Empty);
+                var form = read.Value!;
                 ConditionOutcome? outcome = Enum.TryParse<ConditionOutcome>(form["outcome"], ignoreCase: false, out var o) && Enum.IsDefined(o) ? o : null;
                 return ApiResults.From(await handler.HandleAsync(user, id, outcome, form["comment"], form.Files.GetFile("evidence"), ct), c => Results.Ok(FollowUpQueries.Dto(c)));
             })
@@ -94,7 +93,4 @@ public static class FollowUpApi
     }
 
     private static IResult NotFound() => ApiResults.Problem(404, "Hittades inte", "Uppföljningen finns inte eller tillhör en annan organisation.");
-
-    private static int? ExpectedVersion(HttpRequest request) =>
-        request.Headers.IfMatch.FirstOrDefault() is { } tag && int.TryParse(tag.Trim('"', 'W', '/'), out var v) ? v : null;
 }

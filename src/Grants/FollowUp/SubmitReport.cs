@@ -53,17 +53,9 @@ public sealed class SubmitReport(GrantsDbContext db, IWorkflowEngine engine, Tim
         report.NextActionOn = null; // handed in: no further reminders, from this commit on
         db.AuditEntries.Add(AuditEntry.Of(actor, now, Report.SubjectType, report.Id.ToString(), "follow-up.report-submitted",
             $"{report.Title}, version {version.Number}, sha256:{version.ContentHash}"));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<Report>.Conflict(WorkflowEngine.ConcurrencyMessage);
-        }
-        await engine.RunPendingActionsAsync(ct);
-        return report;
+        var saved = await db.SaveOrConflictAsync(report, ct, WorkflowEngine.ConcurrencyMessage);
+        if (saved.IsOk) await engine.RunPendingActionsAsync(ct);
+        return saved;
     }
 }
 
@@ -123,16 +115,8 @@ public sealed class ReviewReport(GrantsDbContext db, IWorkflowEngine engine, Rep
                 }, ct);
         }
         db.AuditEntries.Add(AuditEntry.Of(actor, now, Report.SubjectType, report.Id.ToString(), "follow-up.report-reviewed", $"{decision}: {comment}"));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<Report>.Conflict(WorkflowEngine.ConcurrencyMessage);
-        }
-        await engine.RunPendingActionsAsync(ct);
-        return report;
+        var saved = await db.SaveOrConflictAsync(report, ct, WorkflowEngine.ConcurrencyMessage);
+        if (saved.IsOk) await engine.RunPendingActionsAsync(ct);
+        return saved;
     }
 }

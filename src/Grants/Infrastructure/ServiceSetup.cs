@@ -40,7 +40,8 @@ public static class ServiceSetup
         // or bearer token issued by one instance is accepted by the next.
         services.AddDataProtection()
             .SetApplicationName("Grants")
-            .PersistKeysToDbContext<GrantsDbContext>();
+            .PersistKeysToDbContext<GrantsDbContext>()
+            .ProtectKeysIfConfigured(config, env);
         return services;
     }
 

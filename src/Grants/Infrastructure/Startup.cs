@@ -41,7 +41,9 @@ public static class Startup
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:") return;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource, env.ContentRootPath));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var file = Path.GetFullPath(builder.DataSource, env.ContentRootPath);
+        var dir = Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(dir)) OwnerOnlyFiles.Folder(dir);
+        OwnerOnlyFiles.File0600(file);
     }
 }

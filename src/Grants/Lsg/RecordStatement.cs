@@ -52,7 +52,7 @@ public sealed class RecordStatement(GrantsDbContext db, IWorkflowEngine engine, 
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
+        var saved = await db.OrConflictAsync(async () =>
         {
             db.LsgStatements.Add(statement);
             db.AuditEntries.Add(AuditEntry.Of(actor, statement.RecordedAt, nameof(Application), app.Id.ToString(), "lsg.statement", statement.Sentence));
@@ -67,13 +67,9 @@ public sealed class RecordStatement(GrantsDbContext db, IWorkflowEngine engine, 
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return Outcome<LsgStatement>.Conflict(WorkflowEngine.ConcurrencyMessage);
-        }
+            return Outcome<LsgStatement>.Ok(statement);
+        }, WorkflowEngine.ConcurrencyMessage, tx);
+        if (!saved.IsOk) return saved;
         await engine.RunPendingActionsAsync(ct);
         return statement;
     }

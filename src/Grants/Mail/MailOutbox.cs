@@ -11,7 +11,7 @@ namespace Grants.Mail;
 /// change sends nothing and a committed one is never forgotten (Hangfire's storage is in memory).
 /// <see cref="Key"/> is unique: enqueueing the same reminder twice writes one row.
 /// </summary>
-public sealed class OutboxMail
+public sealed class OutboxMail : IClaimable
 {
     public long Id { get; set; }
     /// <summary>Idempotency key, e.g. "report-reminder:42:due-14".</summary>
@@ -28,7 +28,10 @@ public sealed class OutboxMail
     public string? LastError { get; set; }
     /// <summary>The process that queued its delivery job; another process (after a restart) queues it again.</summary>
     public Guid? QueuedBy { get; set; }
-    /// <summary>A delivery in progress holds the row until then, so two deliveries of one row never both send.</summary>
+    /// <summary>
+    /// A delivery in progress holds the row until then, so two deliveries of one row never both send. A claim still
+    /// set after that time belongs to a delivery that died (between claim and send, or between send and mark).
+    /// </summary>
     public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
@@ -74,18 +77,15 @@ public sealed class MailOutbox(GrantsDbContext db, TimeProvider time)
 /// </summary>
 public sealed class OutboxDelivery(GrantsDbContext db, IMailSender sender, TimeProvider time, ILogger<OutboxDelivery> log)
 {
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+    /// <summary>Longer than any send takes; after it a held row is taken to belong to a dead delivery.</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
 
     [AutomaticRetry(Attempts = 25)]
     public async Task DeliverAsync(long id, CancellationToken ct)
     {
         // Claim the row first: a concurrent delivery (a retry overlapping a re-queue) finds it held and leaves it.
         var now = time.GetUtcNow();
-        var until = now + ClaimFor;
-        var claimed = await db.OutboxMails
-            .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), ct);
-        if (claimed == 0) return;
+        if (!await db.OutboxMails.Where(m => m.Id == id && m.SentAt == null).ClaimAsync(now, now + ClaimFor, ct)) return;
         var mail = await db.OutboxMails.SingleAsync(m => m.Id == id, ct);
         mail.Attempts++;
         try
@@ -97,7 +97,7 @@ public sealed class OutboxDelivery(GrantsDbContext db, IMailSender sender, TimeP
             mail.ClaimedUntil = null;
             mail.LastError = e.Message;
             await db.SaveChangesAsync(CancellationToken.None);
-            log.LogWarning(e, "Mail {Key} could not be sent (attempt {Attempts})", mail.Key, mail.Attempts);
+            log.LogWarning(e, "Mail {MailId} could not be sent (attempt {Attempts})", mail.Id, mail.Attempts);
             throw;
         }
         mail.SentAt = time.GetUtcNow();
@@ -114,10 +114,12 @@ public sealed class OutboxDelivery(GrantsDbContext db, IMailSender sender, TimeP
         var body = new BodyBuilder { TextBody = mail.Body };
         foreach (var a in mail.Attachments) body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
         message.Body = body.ToMessageBody();
-        // Stable across retries and restarts, so a receiving server can recognise a resend.
-        message.MessageId = $"outbox-{mail.Id}@grants";
+        // Stable across retries and restarts, so a receiving server can recognise a resend (delivery is at least once).
+        message.MessageId = MessageIdOf(mail.Id);
         return message;
     }
+
+    public static string MessageIdOf(long id) => $"outbox-{id}@grants";
 
     private static IEnumerable<MailboxAddress> Split(string list) =>
         list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(MailboxAddress.Parse);
@@ -125,25 +127,37 @@ public sealed class OutboxDelivery(GrantsDbContext db, IMailSender sender, TimeP
 
 /// <summary>
 /// Sweep step: queues a delivery job for every unsent row this process has not queued yet (new rows, and
-/// rows whose job was lost with an earlier process). Within one process a row is queued once; Hangfire's
-/// retries take it from there.
+/// rows whose job was lost with an earlier process), and for every row whose claim expired (its delivery
+/// died between claim and mark, in this process or another). Within one process a live row is queued once;
+/// Hangfire's retries take it from there.
 /// </summary>
-public sealed class OutboxSweepStep(GrantsDbContext db, ProcessInstance instance, IBackgroundJobClient jobs) : ISweepStep
+public sealed class OutboxSweepStep(GrantsDbContext db, ProcessInstance instance, IBackgroundJobClient jobs, TimeProvider time) : ISweepStep
 {
     public string Name => "mail-outbox";
 
+    private System.Linq.Expressions.Expression<Func<OutboxMail, bool>> Due(DateTimeOffset at) =>
+        m => m.SentAt == null
+            // A live claim is a delivery under way (here or in another process): never queue beside it.
+            && (m.ClaimedUntil == null || m.ClaimedUntil < at)
+            // Not queued by this process, or its claim expired (the delivery died): the expired claim is dropped when queued.
+            && (m.QueuedBy == null || m.QueuedBy != instance.Id || m.ClaimedUntil != null);
+
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var ids = await db.OutboxMails.Where(m => m.SentAt == null && (m.QueuedBy == null || m.QueuedBy != instance.Id))
-            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        // The clock, not the sweep's "now": Kick passes DateTimeOffset.MinValue.
+        var at = time.GetUtcNow();
+        var ids = await db.OutboxMails.Where(Due(at)).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        var queued = 0;
         foreach (var id in ids)
         {
-            // Claim first: only the sweep that moves QueuedBy to this process queues the job.
-            var claimed = await db.OutboxMails.Where(m => m.Id == id && m.SentAt == null && (m.QueuedBy == null || m.QueuedBy != instance.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.QueuedBy, instance.Id), ct);
-            if (claimed == 1) jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
+            // Only the sweep whose update matches queues the job; an expired claim is dropped with it.
+            var taken = await db.OutboxMails.Where(m => m.Id == id).Where(Due(at))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.QueuedBy, instance.Id).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct);
+            if (taken != 1) continue;
+            jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
+            queued++;
         }
-        return ids.Count;
+        return queued;
     }
 
     /// <summary>Delivers soon after a commit instead of waiting for the next sweep.</summary>

@@ -18,11 +18,12 @@ public sealed class PickupFolderMailSender(IOptions<MailOptions> options, IHostE
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
         var folder = Path.GetFullPath(options.Value.PickupFolder, env.ContentRootPath);
-        Directory.CreateDirectory(folder);
+        OwnerOnlyFiles.Folder(folder);
         EnsureFrom(message, options.Value);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, cancellationToken);
-        log.LogInformation("Mail {Subject} to {To} written to {Path}", message.Subject, message.To.ToString(), path);
+        await using (var file = OwnerOnlyFiles.Create(path)) await message.WriteToAsync(file, cancellationToken);
+        // Ids only: subjects and addresses carry names (personal data) and stay out of the log.
+        log.LogInformation("Mail {MessageId} written to {Path}", message.MessageId, path);
     }
 
     internal static void EnsureFrom(MimeMessage message, MailOptions options)
@@ -43,6 +44,6 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, ILogger<SmtpMa
         if (!string.IsNullOrEmpty(o.User)) await client.AuthenticateAsync(o.User, o.Password ?? "", cancellationToken);
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
-        log.LogInformation("Mail {Subject} to {To} sent via {Host}:{Port}", message.Subject, message.To.ToString(), o.SmtpHost, o.SmtpPort);
+        log.LogInformation("Mail {MessageId} sent via {Host}:{Port}", message.MessageId, o.SmtpHost, o.SmtpPort);
     }
 }

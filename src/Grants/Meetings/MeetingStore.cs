@@ -26,16 +26,7 @@ public sealed class MeetingStore(GrantsDbContext db)
     public async Task<Outcome<T>> SaveAsync<T>(Meeting meeting, T value, CancellationToken ct)
     {
         meeting.Touch();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return value;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<T>.Conflict(ConcurrencyMessage);
-        }
+        return await db.SaveOrConflictAsync(value, ct, ConcurrencyMessage);
     }
 
     /// <summary>Renumbers positions 1..n in the current order.</summary>

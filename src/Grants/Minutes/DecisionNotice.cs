@@ -9,7 +9,7 @@ namespace Grants.Minutes;
 /// turned into a mail row (with the protokollsutdrag attached) by <see cref="DecisionNoticeStep"/> after commit.
 /// Keeps what the mail needs but the minutes do not carry as data: amounts per year and conditions with deadlines.
 /// </summary>
-public sealed class DecisionNotice
+public sealed class DecisionNotice : Grants.Shared.IClaimable
 {
     public long Id { get; set; }
     public Guid ApplicationId { get; set; }

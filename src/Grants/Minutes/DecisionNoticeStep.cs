@@ -41,10 +41,7 @@ public sealed class DecisionNoticeStep(
             db.ChangeTracker.Clear();
             var at = time.GetUtcNow();
             // Claim first, atomically: an overlapping sweep skips the notice instead of rendering it a second time.
-            var claimed = await db.DecisionNotices
-                .Where(n => n.Id == id && n.QueuedAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < at))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, at + ClaimFor), ct);
-            if (claimed == 0) continue;
+            if (!await db.DecisionNotices.Where(n => n.Id == id && n.QueuedAt == null).ClaimAsync(at, at + ClaimFor, ct)) continue;
             var notice = await db.DecisionNotices.SingleAsync(n => n.Id == id, ct);
             try
             {

@@ -12,6 +12,12 @@ public static class ApiResults
         OutcomeKind.NotFound => Problem(StatusCodes.Status404NotFound, "Hittades inte", "Det du söker finns inte eller så saknar du behörighet till det."),
         OutcomeKind.Conflict => Problem(StatusCodes.Status409Conflict, "Konflikt", outcome.Message),
         OutcomeKind.Forbidden => Problem(StatusCodes.Status403Forbidden, "Ej behörig", outcome.Message),
+        OutcomeKind.TooLarge => TypedResults.Problem(new HttpValidationProblemDetails(outcome.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "Innehållet är för stort",
+            Detail = "Skicka en mindre fil.",
+        }),
         _ => throw new InvalidOperationException($"Unknown outcome {outcome.Kind}"),
     };
 

@@ -1,6 +1,6 @@
 namespace Grants.Shared;
 
-public enum OutcomeKind { Ok, Invalid, NotFound, Conflict, Forbidden }
+public enum OutcomeKind { Ok, Invalid, NotFound, Conflict, Forbidden, TooLarge }
 
 /// <summary>Why a <see cref="OutcomeKind.Conflict"/>: a retry after reloading may succeed only for <see cref="ConcurrentChange"/>.</summary>
 public enum ConflictReason { None, ConcurrentChange }
@@ -32,6 +32,8 @@ public sealed class Outcome<T>
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, null, message);
     public static Outcome<T> ConcurrentChange(string message) => new(OutcomeKind.Conflict, default, null, message, ConflictReason.ConcurrentChange);
     public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, default, null, message);
+    /// <summary>413: the request body is larger than the operation accepts; <paramref name="errors"/> names the field.</summary>
+    public static Outcome<T> TooLarge(ValidationErrors errors) => new(OutcomeKind.TooLarge, default, errors, "Innehållet är för stort.");
 
     public static implicit operator Outcome<T>(T value) => Ok(value);
 }
@@ -45,6 +47,7 @@ public static class Outcome
         OutcomeKind.NotFound => Outcome<TOut>.NotFound(),
         OutcomeKind.Conflict => failed.IsConcurrentChange ? Outcome<TOut>.ConcurrentChange(failed.Message ?? "") : Outcome<TOut>.Conflict(failed.Message ?? ""),
         OutcomeKind.Forbidden => Outcome<TOut>.Forbidden(failed.Message ?? ""),
+        OutcomeKind.TooLarge => Outcome<TOut>.TooLarge(failed.Errors),
         _ => throw new InvalidOperationException("Only a failed outcome can be carried over."),
     };
 }

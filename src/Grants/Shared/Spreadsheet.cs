@@ -9,6 +9,8 @@ namespace Grants.Shared;
 /// <summary>
 /// A table exported as CSV (semicolon-separated, UTF-8 with BOM, as Swedish Excel opens it) or XLSX
 /// (OpenXml). Cells are strings, whole numbers (kronor) or dates; numbers stay numbers in XLSX.
+/// Text that a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is neutralised with a leading
+/// apostrophe in CSV; in XLSX every text cell is an inline string, which is never evaluated.
 /// </summary>
 public sealed class Spreadsheet(string sheetName, IReadOnlyList<string> headers)
 {
@@ -27,8 +29,8 @@ public sealed class Spreadsheet(string sheetName, IReadOnlyList<string> headers)
     public byte[] ToCsv()
     {
         var sb = new StringBuilder();
-        sb.AppendJoin(';', headers.Select(Quote)).Append("\r\n");
-        foreach (var row in _rows) sb.AppendJoin(';', row.Select(c => Quote(Text(c)))).Append("\r\n");
+        sb.AppendJoin(';', headers.Select(h => Quote(Neutralise(h)))).Append("\r\n");
+        foreach (var row in _rows) sb.AppendJoin(';', row.Select(c => Quote(c is string s ? Neutralise(s) : Text(c)))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 
@@ -77,6 +79,10 @@ public sealed class Spreadsheet(string sheetName, IReadOnlyList<string> headers)
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => c.ToString() ?? "",
     };
+
+    /// <summary>"=HYPERLINK(...)" → "'=HYPERLINK(...)": shown as the text it is, never run (OWASP CSV injection).</summary>
+    public static string Neutralise(string s) =>
+        s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
 
     private static string Quote(string s) =>
         s.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;

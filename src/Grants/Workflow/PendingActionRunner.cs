@@ -1,4 +1,5 @@
 using Grants.Infrastructure;
+using Grants.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Workflow;
@@ -27,10 +28,9 @@ public sealed class PendingActionRunner(
         var done = 0;
         foreach (var id in ids)
         {
-            var claimed = await db.WorkflowPendingActions
-                .Where(a => a.Id == id && a.DoneAt == null && (a.ClaimedUntil == null || a.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedUntil, now + ClaimFor).SetProperty(a => a.Attempts, a => a.Attempts + 1), ct);
-            if (claimed != 1) continue;
+            if (!await db.WorkflowPendingActions.Where(a => a.Id == id && a.DoneAt == null).ClaimAsync(now, now + ClaimFor, ct)) continue;
+            // Only the claimer gets here, so the count cannot race.
+            await db.WorkflowPendingActions.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Attempts, a => a.Attempts + 1), ct);
             var row = await db.WorkflowPendingActions.AsNoTracking().Include(a => a.Transition).SingleAsync(a => a.Id == id, ct);
             try
             {

@@ -32,7 +32,7 @@ public static class WorkflowApi
             {
                 var body = await JsonBody.ReadAsync<FireApplicationTrigger.Request>(request, FormJsonOptions.Options, ct);
                 if (!body.IsOk) return ApiResults.From(body, _ => Results.Empty);
-                var outcome = await handler.HandleAsync(user, id, body.Value!, ExpectedVersion(request), ct);
+                var outcome = await handler.HandleAsync(user, id, body.Value!, Concurrency.ExpectedVersion(request), ct);
                 return ApiResults.From(outcome, t => Results.Ok(new TransitionDto(t.Id, t.FromState, t.ToState, t.Trigger, t.At, t.UserName, t.Role, t.Comment)));
             })
             .RequireAuthorization(Policies.ApplicationReader)
@@ -52,7 +52,4 @@ public static class WorkflowApi
             .RequireAuthorization(Policies.WorkflowAdmin);
         return routes;
     }
-
-    private static int? ExpectedVersion(HttpRequest request) =>
-        int.TryParse(request.Headers.IfMatch.ToString().Trim('"', 'W', '/', ' '), out var v) ? v : null;
 }

@@ -73,15 +73,8 @@ public sealed class WorkflowEngine(
     {
         var outcome = await ApplyAsync(subject, door, trigger, actor, comment, ct);
         if (!outcome.IsOk) return outcome;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<WorkflowTransition>.ConcurrentChange(ConcurrencyMessage);
-        }
+        var saved = await db.SaveOrConflictAsync(outcome.Value!, ct, ConcurrencyMessage);
+        if (!saved.IsOk) return saved;
         if (db.Database.CurrentTransaction is null) await actions.RunAsync(ct);
         return outcome;
     }

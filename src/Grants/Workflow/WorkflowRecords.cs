@@ -77,7 +77,7 @@ public sealed class WorkflowTimer
 }
 
 /// <summary>An entry action waiting to run (outbox): written with the transition, run after commit or by the sweep.</summary>
-public sealed class WorkflowPendingAction
+public sealed class WorkflowPendingAction : Grants.Shared.IClaimable
 {
     public long Id { get; set; }
     public string SubjectType { get; set; } = "";

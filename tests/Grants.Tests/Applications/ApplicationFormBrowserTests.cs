@@ -107,6 +107,7 @@ public sealed class ApplicationFormBrowserTests(BrowserApp app) : IClassFixture<
         await Expect(page.Locator("body")).ToContainTextAsync("650 000 kronor");
         await Axe.AssertNoSeriousViolationsAsync(page);
         await Screenshots.TakeAsync(page, "application-submitted");
+        app.CspViolations.Should().BeEmpty("the form's live sums run from wwwroot/js under a CSP without inline script");
     }
 
     [Fact]

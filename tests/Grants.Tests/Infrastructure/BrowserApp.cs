@@ -62,7 +62,22 @@ public class BrowserApp : GrantsApp
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Chromium reports what the Content-Security-Policy blocked on the console; a journey asserts there was none.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                lock (_cspViolations) _cspViolations.Add($"{page.Url}: {message.Text}");
+        };
+        return page;
+    }
+
+    private readonly List<string> _cspViolations = [];
+
+    /// <summary>Everything the CSP blocked in any page of this fixture so far.</summary>
+    public IReadOnlyList<string> CspViolations
+    {
+        get { lock (_cspViolations) return [.. _cspViolations]; }
     }
 
     /// <summary>A page logged in through the login form as a demo user.</summary>

@@ -81,13 +81,13 @@ public sealed class MailOutboxTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         var storage = new InMemoryStorage();
         var jobs = new BackgroundJobClient(storage);
         var first = new ProcessInstance();
-        var step = new OutboxSweepStep(db, first, jobs);
+        var step = new OutboxSweepStep(db, first, jobs, app.Time);
         (await step.RunAsync(app.Time.GetUtcNow(), default)).Should().Be(1);
         (await step.RunAsync(app.Time.GetUtcNow(), default)).Should().Be(0, "this process has queued it already");
         storage.GetMonitoringApi().EnqueuedCount("default").Should().Be(1);
 
         // After a restart the in-memory job is gone: the new process queues the row again.
-        var afterRestart = new OutboxSweepStep(db, new ProcessInstance(), jobs);
+        var afterRestart = new OutboxSweepStep(db, new ProcessInstance(), jobs, app.Time);
         (await afterRestart.RunAsync(app.Time.GetUtcNow(), default)).Should().Be(1);
         storage.GetMonitoringApi().EnqueuedCount("default").Should().Be(2);
         db.ChangeTracker.Clear();

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Grants.Tests.Shared;
+
+/// <summary>One fuzz run against a running host; shared by the suite and the bench.</summary>
+public static class FuzzRun
+{
+    public sealed record Result(int Operations, int Sent, Dictionary<int, int> ByStatus, List<string> Failures, TimeSpan Elapsed)
+    {
+        public string Summary => $"{Sent} requests over {Operations} operations in {Elapsed.TotalSeconds:0.0} s; " +
+            string.Join(", ", ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
+    }
+
+    /// <summary>Sends <paramref name="count"/> cases, each as a client picked at random (seeded), checking the database around every refusal.</summary>
+    public static async Task<Result> RunAsync(IReadOnlyList<(string Role, HttpClient Client)> clients, string databaseFile, int seed, int count)
+    {
+        var doc = JsonNode.Parse(await clients[0].Client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        using var snapshot = new TableSnapshot(databaseFile);
+        var fuzzer = new ApiFuzzer(doc, snapshot.KnownIds(), seed);
+        var roles = new Random(seed);
+        var byStatus = new Dictionary<int, int>();
+        var failures = new List<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var sent = 0;
+        foreach (var c in fuzzer.Cases(count))
+        {
+            var (role, client) = clients[roles.Next(clients.Count)];
+            var before = snapshot.Take();
+            using var request = new HttpRequestMessage(new HttpMethod(c.Operation.Method), c.Path) { Content = c.Content() };
+            using var response = await client.SendAsync(request);
+            sent++;
+            var status = (int)response.StatusCode;
+            byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
+            if (status >= 500)
+                failures.Add($"{status} as {role}: {c.Describe} → {Short(await response.Content.ReadAsStringAsync())}");
+            else if (status >= 400 && snapshot.Take() is var after && !after.SequenceEqual(before))
+                failures.Add($"{status} as {role} wrote ({snapshot.Diff(before, after)}): {c.Describe}");
+        }
+        return new Result(fuzzer.WriteOperations().Count, sent, byStatus, failures, clock.Elapsed);
+    }
+
+    private static string Short(string s) => s.Length > 300 ? s[..300] + "…" : s;
+}
