@@ -60,7 +60,7 @@ public static class ApplicationsApi
             {
                 var body = await JsonBody.ReadAsync<WithdrawApplication.Request>(request, FormJsonOptions.Options, ct);
                 if (!body.IsOk) return ApiResults.From(body, _ => Results.Empty);
-                return ApiResults.From(await handler.HandleAsync(user, id, body.Value!, ExpectedVersion(request), ct), a => Results.Ok(ApplicationDto.From(a)));
+                return ApiResults.From(await handler.HandleAsync(user, id, body.Value!, Concurrency.ExpectedVersion(request), ct), a => Results.Ok(ApplicationDto.From(a)));
             })
             .RequireAuthorization(Policies.ApplicationWriter)
             .DisableAntiforgery() // API clients authenticate with a bearer token or a SameSite=Strict cookie.
