@@ -52,6 +52,18 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
         titles[2].Should().Be("Val av ordförande");
         titles[3].Should().StartWith("Projekt READY");
 
+        // Attendance first: decisions wait until the board is beslutför.
+        await page.GetByLabel("Stina Styrelse, ordförande").CheckAsync();
+        await page.GetByLabel("Viktor Vice, vice ordförande").CheckAsync();
+        await page.GetByLabel("Nora Nordin, ledamot").CheckAsync();
+        await page.GetByLabel("Amir Aziz, ersättare").CheckAsync();
+        await page.GetByLabel("Amir Aziz tjänstgör för").SelectOptionAsync(new SelectOptionValue { Label = "Arvid Ahlström" });
+        await page.GetByLabel("Ordförande vid sammanträdet").SelectOptionAsync(new SelectOptionValue { Label = "Stina Styrelse" });
+        await page.GetByLabel("Sekreterare").SelectOptionAsync(new SelectOptionValue { Label = "Karin Kansli" });
+        await page.GetByLabel("Nora Nordin", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara närvaro" }).ClickAsync();
+        await page.Locator("div.notice").Filter(new() { HasText = "Närvaron är sparad." }).WaitForAsync();
+
         // Decisions: the prefilled proposal is the starting text; the secretary picks the clause kind (and the amount for a grant).
         var decisions = new (string Item, string Kind, string? Text, int? Year, long? Amount)[]
         {
@@ -84,19 +96,13 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
             await page.Locator("div.notice").Filter(new() { HasText = "Beslutet är registrerat." }).WaitForAsync();
         }
 
-        await page.GetByLabel("Stina Styrelse, ordförande").CheckAsync();
-        await page.GetByLabel("Viktor Vice, vice ordförande").CheckAsync();
-        await page.GetByLabel("Nora Nordin, ledamot").CheckAsync();
-        await page.GetByLabel("Amir Aziz, ersättare").CheckAsync();
-        await page.GetByLabel("Amir Aziz tjänstgör för").SelectOptionAsync(new SelectOptionValue { Label = "Arvid Ahlström" });
-        await page.GetByLabel("Ordförande vid sammanträdet").SelectOptionAsync(new SelectOptionValue { Label = "Stina Styrelse" });
-        await page.GetByLabel("Sekreterare").SelectOptionAsync(new SelectOptionValue { Label = "Karin Kansli" });
-        await page.GetByLabel("Nora Nordin", new() { Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Spara närvaro" }).ClickAsync();
-        await page.Locator("div.notice").Filter(new() { HasText = "Närvaron är sparad." }).WaitForAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Numrera paragraferna" }).ClickAsync();
-        await page.Locator("div.notice").Filter(new() { HasText = "Paragraferna är numrerade." }).WaitForAsync();
+        await page.GotoAsync(meetingUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Granska och numrera paragraferna" }).ClickAsync();
+        (await page.Locator("table#numbering tbody tr").First.InnerTextAsync()).Should().Contain("§ 596");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bekräfta och numrera § 596–601" }).ClickAsync();
+        await page.Locator("div.notice").Filter(new() { HasText = "Paragraferna är numrerade" }).WaitForAsync();
         (await page.Locator("dl.facts").InnerTextAsync()).Should().Contain("Paragrafer 596 - 601");
 
         foreach (var signer in new[] { "Stina Styrelse", "Nora Nordin" })
