@@ -9,7 +9,7 @@ namespace Grants.Meetings;
 /// <summary>One meeting: the agenda (kansli edits it), kallelse, attendance, numbering, justering and anslag.</summary>
 [Authorize(Policy = Policies.BoardReader)]
 public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, BoardRegister board, ProfileStore profiles, EditAgenda agenda,
-    SendNotice notice, RecordAttendance attendance, NumberMinutes numbering, SignMinutes signing, RecordPosting posting,
+    RecordAttendance attendance, NumberMinutes numbering, SignMinutes signing, RecordPosting posting,
     TimeProvider time, AgendaRoom room, IAuthorizationService authorization) : MeetingPageModel(authorization)
 {
     private MeetingDto? _meeting;
@@ -48,10 +48,6 @@ public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, Boa
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid itemId, CancellationToken ct) =>
         !await MayAsync(Policies.MeetingAdmin) ? Forbid()
             : await Finish(id, await agenda.RemoveAsync(User, id, itemId, ct), "Ärendet är borttaget.", ct);
-
-    public async Task<IActionResult> OnPostNoticeAsync(Guid id, CancellationToken ct) =>
-        !await MayAsync(Policies.MeetingAdmin) ? Forbid()
-            : await Finish(id, await notice.HandleAsync(User, id, ct), "Kallelsen är skickad till ledamöter och ersättare.", ct);
 
     public async Task<IActionResult> OnPostNumberAsync(Guid id, CancellationToken ct) =>
         !await MayAsync(Policies.MeetingAdmin) ? Forbid()
