@@ -52,6 +52,20 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
         titles[2].Should().Be("Val av ordförande");
         titles[3].Should().StartWith("Projekt READY");
 
+        // Kallelse: a preview of every recipient's mail first, then one button sends them all at once.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Förhandsgranska och skicka kallelsen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Förhandsgranska kallelsen" }).WaitForAsync();
+        (await page.Locator("details.letter pre").First.InnerTextAsync()).Should().StartWith("Hej ").And.Contain("förhinder");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.TakeAsync(page, "secretary-1280-kallelse-preview");
+        await page.SetViewportSizeAsync(390, 844);
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.TakeAsync(page, "secretary-390-kallelse-preview");
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Skicka kallelsen till \\d+ mottagare$") }).ClickAsync();
+        await page.Locator("div.notice").Filter(new() { HasText = "Kallelsen är skickad" }).WaitForAsync();
+        (await page.Locator("dl.facts").InnerTextAsync()).Should().Contain("Skickad 1 gång, senast");
+
         // Decisions: the prefilled proposal is the starting text; the secretary picks the clause kind (and the amount for a grant).
         var decisions = new (string Item, string Kind, string? Text, int? Year, long? Amount)[]
         {
@@ -70,15 +84,30 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
             await page.GetByRole(AriaRole.Heading, new() { Name = "Beslut" }).WaitForAsync();
             if (first)
             {
+                // One att-sats block is shown; "Lägg till en att-sats" opens the next in place.
+                (await page.Locator("fieldset.clause:visible").CountAsync()).Should().Be(1);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till en att-sats" }).ClickAsync();
+                (await page.Locator("fieldset.clause:visible").CountAsync()).Should().Be(2);
                 await Axe.AssertNoSeriousViolationsAsync(page);
+                await Screenshots.TakeAsync(page, "secretary-1280-decision");
+                await page.SetViewportSizeAsync(390, 844);
+                await Axe.AssertNoSeriousViolationsAsync(page);
+                await Screenshots.TakeAsync(page, "secretary-390-decision");
+                await page.SetViewportSizeAsync(1280, 900);
                 first = false;
+            }
+            if (item == "Projekt READY")
+            {
+                // Prefilled from the proposal and the application's budget.
+                (await page.Locator("#Decision_Clauses_0__Kind").InputValueAsync()).Should().Be("Grant");
+                (await page.Locator("#Decision_Clauses_0__Amount").InputValueAsync()).Should().NotBeEmpty();
             }
             await page.Locator("#Decision_Clauses_0__Kind").SelectOptionAsync(kind);
             if (text is not null) await page.Locator("#Decision_Clauses_0__Text").FillAsync(text);
             if (year is not null)
             {
                 await page.Locator("#Decision_Clauses_0__Year").FillAsync(year.ToString()!);
-                await page.Locator("#Decision_Clauses_0__Amount").FillAsync(amount.ToString()!);
+                await page.Locator("#Decision_Clauses_0__Amount").FillAsync(amount!.Value.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")).Replace('\u00A0', ' '));
             }
             await page.GetByRole(AriaRole.Button, new() { Name = "Registrera beslutet" }).ClickAsync();
             await page.Locator("div.notice").Filter(new() { HasText = "Beslutet är registrerat." }).WaitForAsync();
@@ -94,6 +123,12 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
         await page.GetByLabel("Nora Nordin", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara närvaro" }).ClickAsync();
         await page.Locator("div.notice").Filter(new() { HasText = "Närvaron är sparad." }).WaitForAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.TakeAsync(page, "secretary-390-meeting");
+        // No table widens the page at 390 px: wide ones scroll inside their own region.
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);
+        await page.SetViewportSizeAsync(1280, 900);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Numrera paragraferna" }).ClickAsync();
         await page.Locator("div.notice").Filter(new() { HasText = "Paragraferna är numrerade." }).WaitForAsync();
