@@ -29,8 +29,10 @@ public sealed class AgendaPrefill(GrantsDbContext db, IServiceProvider services)
         var unit = string.IsNullOrWhiteSpace(form.Organisation.Unit) ? null : form.Organisation.Unit.Trim();
         var amount = SwedishIdentifiers.Kronor(app.AmountApplied);
         var purpose = FirstSentence(form.Project.Purpose);
+        // "Se bilaga." only when the application has a bilaga to send with the kallelse.
+        var bilaga = await db.Attachments.AsNoTracking().AnyAsync(a => a.ApplicationId == app.Id, ct);
         var title = $"Projekt {app.ProjectName} – Ansökan från {unit ?? organisation} om finansiering med {amount}"
-            + (purpose is null ? "" : Purpose(LowerFirst(purpose))) + ". Se bilaga.";
+            + (purpose is null ? "" : Purpose(LowerFirst(purpose))) + "." + (bilaga ? " Se bilaga." : "");
 
         var statements = await db.LsgStatements.AsNoTracking().Where(s => s.ApplicationId == app.Id).ToListAsync(ct);
         var statement = statements.OrderByDescending(s => s.RecordedAt).FirstOrDefault();
@@ -63,6 +65,13 @@ public sealed class AgendaPrefill(GrantsDbContext db, IServiceProvider services)
         };
     }
 
+    /// <summary>What the application asks the förbund for, year by year (the budget's net cost per year).</summary>
+    public async Task<IReadOnlyList<(int Year, long Amount)>> AppliedPerYearAsync(Guid applicationId, CancellationToken ct)
+    {
+        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct);
+        return app is null ? [] : app.Form.Budget.OrderBy(y => y.Year).Select(y => (y.Year, y.NetCost)).ToList();
+    }
+
     public async Task<AgendaItem> EconomicReportAsync(DateOnly meetingDate, CancellationToken ct)
     {
         var text = services.GetService<IEconomicReportText>() is { } source
@@ -74,14 +83,33 @@ public sealed class AgendaPrefill(GrantsDbContext db, IServiceProvider services)
     private static string? FirstParagraph(string? text) =>
         text?.Split(["\r\n\r\n", "\n\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
 
-    /// <summary>The first sentence, when short enough for a heading.</summary>
-    private static string? FirstSentence(string? text)
+    /// <summary>The first sentence, when short enough for a heading; a full stop ends it only before a capital
+    /// and after a word that is not an abbreviation ("bl.a.", "t.ex.", "ca.").</summary>
+    public static string? FirstSentence(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim();
-        var end = t.IndexOf(". ", StringComparison.Ordinal);
+        var end = -1;
+        for (var i = t.IndexOf(". ", StringComparison.Ordinal); i > 0; i = t.IndexOf(". ", i + 1, StringComparison.Ordinal))
+        {
+            var next = t.Skip(i + 2).FirstOrDefault(c => !char.IsWhiteSpace(c));
+            if (char.IsUpper(next) && !IsAbbreviation(t[..i]))
+            {
+                end = i;
+                break;
+            }
+        }
         var sentence = (end > 0 ? t[..end] : t).TrimEnd('.', ' ');
         return sentence.Length <= 250 ? sentence : null;
+    }
+
+    private static readonly string[] Abbreviations = ["bl.a", "t.ex", "m.m", "m.fl", "o.s.v", "d.v.s", "ca", "dvs", "osv", "resp", "jfr", "kap", "nr", "s.k", "p.g.a", "f.d", "fr.o.m", "t.o.m", "inkl", "exkl", "st", "kr", "tkr", "mkr"];
+
+    /// <summary>Whether <paramref name="before"/> (the text up to a full stop) ends in an abbreviation.</summary>
+    private static bool IsAbbreviation(string before)
+    {
+        var word = before[(before.LastIndexOf(' ') + 1)..].TrimStart('(');
+        return word.Length <= 1 || word.Contains('.') || Abbreviations.Contains(word, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>"... om finansiering med 430 000 kronor av individuellt anpassade insatser" / "... för att eleverna ...".</summary>

@@ -9,11 +9,28 @@ public sealed class CreateMeeting(GrantsDbContext db, TimeProvider time)
 {
     public sealed record Request(DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, string? Place);
 
+    public const string AdjusterKey = "justerare";
+    private const string AdjusterBlank = "att utse _____ till justerare.";
+
     public static readonly (string Key, string Title, string Proposal)[] Leading =
     [
         ("foregaende-protokoll", "Genomgång av protokoll från föregående möte", "att godkänna informationen."),
-        ("justerare", "Val av justerare", "att utse _____ till justerare."),
+        (AdjusterKey, "Val av justerare", AdjusterBlank),
     ];
+
+    /// <summary>
+    /// "Val av justerare" names the justerare once they are recorded ("att utse Karin Nordström till justerare."),
+    /// as long as the item's decision is not written yet and its proposal is still the blank or an earlier naming.
+    /// </summary>
+    public static void NameAdjusters(Meeting meeting, IReadOnlyList<string> names)
+    {
+        var item = meeting.Items.FirstOrDefault(i => i.Kind == AgendaItemKind.Standing && i.StandingKey == AdjusterKey);
+        if (item is null || item.Decision.Recorded) return;
+        var current = item.Proposal.FirstOrDefault() ?? "";
+        var generated = current == AdjusterBlank || (current.StartsWith("att utse ", StringComparison.Ordinal) && current.EndsWith(" till justerare.", StringComparison.Ordinal));
+        if (item.Proposal.Count > 1 || !generated) return;
+        item.Proposal = [names.Count == 0 ? AdjusterBlank : $"att utse {Association.SwedishText.JoinWithOch(names)} till justerare."];
+    }
 
     public static readonly (string Key, string Title, string Proposal)[] Trailing =
     [

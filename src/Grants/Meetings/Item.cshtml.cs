@@ -7,23 +7,31 @@ namespace Grants.Meetings;
 
 /// <summary>One item: its texts (title, background, proposal) and the decision as taken.</summary>
 [Authorize(Policy = Policies.MeetingAdmin)]
-public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordDecision decisions, BoardRegister board, IAuthorizationService authorization)
-    : MeetingPageModel(authorization)
+public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordDecision decisions, BoardRegister board, AgendaPrefill prefill,
+    IAuthorizationService authorization) : MeetingPageModel(authorization)
 {
-    public const int ClauseRows = 4;
+    /// <summary>Clause blocks in the form; those after <see cref="ShownClauses"/> are hidden until "Lägg till en att-sats".</summary>
+    public const int ClauseRows = 6;
+
+    /// <summary>How many clause blocks are shown: the filled ones, those opened with "Lägg till en att-sats", at least one.</summary>
+    public int ShownClauses => Math.Min(ClauseRows, Math.Max(Math.Max(1, Shown), Decision.Clauses.FindLastIndex(c => !c.IsEmpty) + 1));
+
+    /// <summary>Blocks opened so far (posted back, so a re-shown form keeps them open).</summary>
+    [BindProperty] public int Shown { get; set; }
 
     public sealed class ClauseForm
     {
         public ClauseKind? Kind { get; set; }
         public string? Text { get; set; }
         public int? Year { get; set; }
-        public long? Amount { get; set; }
+        /// <summary>Text, so "508 000" (spaces between thousands) is read as the secretary writes it.</summary>
+        public string? Amount { get; set; }
         public int? Year2 { get; set; }
-        public long? Amount2 { get; set; }
+        public string? Amount2 { get; set; }
         public string? Motivation { get; set; }
         public string? Funder { get; set; }
         public DateOnly? Deadline { get; set; }
-        public bool IsEmpty => Kind is null && string.IsNullOrWhiteSpace(Text);
+        public bool IsEmpty => Kind is null && (string.IsNullOrWhiteSpace(Text) || Text.Trim() == "att");
     }
 
     public sealed class DecisionForm
@@ -57,7 +65,63 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
         Text = Item.Text;
         Proposal = string.Join("\n", Item.Proposal);
         Decision = FormOf(Item.Decision, Item.Proposal);
+        if (!Item.Decision.Recorded && Item.ApplicationId is { } application)
+            Prefill(Decision, await prefill.AppliedPerYearAsync(application, ct));
         return Page();
+    }
+
+    /// <summary>"Lägg till en att-sats" without JavaScript: the same form back with one more block shown.</summary>
+    public async Task<IActionResult> OnPostAddClauseAsync(Guid meetingId, Guid itemId, CancellationToken ct)
+    {
+        if (!await LoadAsync(meetingId, itemId, ct)) return NotFound();
+        ModelState.Clear();
+        Title = Item.Title;
+        Text = Item.Text;
+        Proposal = string.Join("\n", Item.Proposal);
+        Shown = ShownClauses + 1;
+        while (Decision.Clauses.Count < ClauseRows) Decision.Clauses.Add(new ClauseForm());
+        return Page();
+    }
+
+    /// <summary>
+    /// The kind of each proposed att-sats read from its verb, and a grant's amounts per year from the application's
+    /// budget (net cost per year, what the förbund is asked for), so the secretary corrects rather than retypes.
+    /// </summary>
+    private static void Prefill(DecisionForm form, IReadOnlyList<(int Year, long Amount)> applied)
+    {
+        foreach (var c in form.Clauses.Where(c => c.Kind is null && !string.IsNullOrWhiteSpace(c.Text)))
+            c.Kind = KindOf(c.Text!);
+        if (form.Clauses.FirstOrDefault(c => c.Kind == ClauseKind.Grant) is { } grant && grant.Year is null)
+        {
+            var years = applied.Where(a => a.Amount > 0).ToList();
+            if (years.Count > 0) (grant.Year, grant.Amount) = (years[0].Year, Kronor(years[0].Amount));
+            if (years.Count > 1) (grant.Year2, grant.Amount2) = (years[1].Year, Kronor(years[1].Amount));
+        }
+    }
+
+    private static ClauseKind? KindOf(string clause) => clause.Trim() switch
+    {
+        var t when t.StartsWith("att bevilja", StringComparison.OrdinalIgnoreCase) => ClauseKind.Grant,
+        var t when t.StartsWith("att avslå", StringComparison.OrdinalIgnoreCase) => ClauseKind.Reject,
+        var t when t.StartsWith("att godkänna", StringComparison.OrdinalIgnoreCase) => ClauseKind.Approve,
+        var t when t.StartsWith("att notera", StringComparison.OrdinalIgnoreCase) => ClauseKind.Note,
+        var t when t.StartsWith("att uppdra", StringComparison.OrdinalIgnoreCase) => ClauseKind.Assign,
+        var t when t.StartsWith("att delegera", StringComparison.OrdinalIgnoreCase) => ClauseKind.Delegate,
+        var t when t.Contains("villkor", StringComparison.OrdinalIgnoreCase) => ClauseKind.Condition,
+        _ => null,
+    };
+
+    private static string Kronor(long amount) => amount.ToString("#,0", NoticeText.Swedish).Replace('\u00A0', ' ');
+
+    /// <summary>"508 000", "508000" and "508 000 kr" are all 508000; anything else is null with <paramref name="valid"/> false.</summary>
+    private static long? ParseKronor(string? text, out bool valid)
+    {
+        valid = true;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var digits = text.Replace(" ", "").Replace("\u00A0", "").Replace("kronor", "", StringComparison.OrdinalIgnoreCase).Replace("kr", "", StringComparison.OrdinalIgnoreCase);
+        if (long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
+        valid = false;
+        return null;
     }
 
     public async Task<IActionResult> OnPostTextsAsync(Guid meetingId, Guid itemId, CancellationToken ct)
@@ -72,14 +136,29 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
     public async Task<IActionResult> OnPostDecisionAsync(Guid meetingId, Guid itemId, CancellationToken ct)
     {
         var rows = Decision.Clauses.Take(Decision.Clauses.FindLastIndex(c => !c.IsEmpty) + 1).ToList();
+        var unreadable = new List<string>();
+        long? Amount(string? text, int clause, string field)
+        {
+            var value = ParseKronor(text, out var valid);
+            if (!valid) unreadable.Add($"Decision.Clauses[{clause}].{field}");
+            return value;
+        }
         var request = new RecordDecision.Request(Decision.Outcome, Decision.ReferBackTo,
-            Decision.Outcome == DecisionOutcome.Decided ? rows.Select(c => new RecordDecision.ClauseRequest(c.Kind, c.Text,
-                new[] { (c.Year, c.Amount), (c.Year2, c.Amount2) }.Where(a => a.Item1 is not null || a.Item2 is not null)
+            Decision.Outcome == DecisionOutcome.Decided ? rows.Select((c, i) => new RecordDecision.ClauseRequest(c.Kind, c.Text,
+                new[] { (c.Year, Amount(c.Amount, i, "Amount")), (c.Year2, Amount(c.Amount2, i, "Amount2")) }.Where(a => a.Item1 is not null || a.Item2 is not null)
                     .Select(a => new RecordDecision.AmountRequest(a.Item1, a.Item2)).ToList(),
                 c.Motivation, c.Funder, c.Deadline, null, null)).ToList() : [],
             Decision.RecusedIds.Select(id => new RecordDecision.RecusalRequest(id, Decision.RecusalReasons.GetValueOrDefault(id))).ToList(),
             People(Decision.Reservations));
-        var outcome = await decisions.HandleAsync(User, meetingId, itemId, request, ct);
+        var outcome = unreadable.Count == 0 ? await decisions.HandleAsync(User, meetingId, itemId, request, ct) : null;
+        if (outcome is null)
+        {
+            if (!await LoadAsync(meetingId, itemId, ct)) return NotFound();
+            foreach (var key in unreadable) ModelState.AddModelError(key, "Skriv beloppet i hela kronor, till exempel 508 000.");
+            (Title, Text, Proposal) = (Item.Title, Item.Text, string.Join("\n", Item.Proposal));
+            while (Decision.Clauses.Count < ClauseRows) Decision.Clauses.Add(new ClauseForm());
+            return Page();
+        }
         if (outcome.IsOk) return Done("Beslutet är registrerat.", $"/Meetings/Meeting/{meetingId}");
         if (!await LoadAsync(meetingId, itemId, ct)) return NotFound();
         Title = Item.Title;
@@ -116,8 +195,8 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
             form.Clauses = decision.Clauses.Select(c => new ClauseForm
             {
                 Kind = c.Kind, Text = c.Text, Motivation = c.Motivation, Funder = c.Funder, Deadline = c.Deadline,
-                Year = c.Amounts.ElementAtOrDefault(0)?.Year, Amount = c.Amounts.ElementAtOrDefault(0)?.Amount,
-                Year2 = c.Amounts.ElementAtOrDefault(1)?.Year, Amount2 = c.Amounts.ElementAtOrDefault(1)?.Amount,
+                Year = c.Amounts.ElementAtOrDefault(0)?.Year, Amount = c.Amounts.ElementAtOrDefault(0) is { } a ? Kronor(a.Amount) : null,
+                Year2 = c.Amounts.ElementAtOrDefault(1)?.Year, Amount2 = c.Amounts.ElementAtOrDefault(1) is { } b ? Kronor(b.Amount) : null,
             }).ToList();
             form.RecusedIds = decision.Recusals.Select(r => r.BoardMemberId).ToList();
             form.RecusalReasons = decision.Recusals.ToDictionary(r => r.BoardMemberId, r => r.Reason);

@@ -11,7 +11,7 @@ namespace Grants.Meetings;
 /// <summary>One meeting: the agenda (kansli edits it), kallelse, attendance, numbering, justering and anslag.</summary>
 [Authorize(Policy = Policies.BoardReader)]
 public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, BoardRegister board, ProfileStore profiles, EditAgenda agenda,
-    SendNotice notice, RecordAttendance attendance, AdjustMinutes adjustment, RecordPosting posting,
+    RecordAttendance attendance, AdjustMinutes adjustment, RecordPosting posting,
     TimeProvider time, LocalClock clock, AgendaRoom room, IAuthorizationService authorization) : MeetingPageModel(authorization)
 {
     private MeetingDto? _meeting;
@@ -53,9 +53,6 @@ public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, Boa
         !await MayAsync(Policies.MeetingAdmin) ? Forbid()
             : await Finish(id, await agenda.RemoveAsync(User, id, itemId, ct), "Ärendet är borttaget.", ct);
 
-    public async Task<IActionResult> OnPostNoticeAsync(Guid id, CancellationToken ct) =>
-        !await MayAsync(Policies.MeetingAdmin) ? Forbid()
-            : await Finish(id, await notice.HandleAsync(User, id, ct), "Kallelsen är skickad till ledamöter och ersättare.", ct);
 
     public async Task<IActionResult> OnPostAttendanceAsync(Guid id, List<Guid>? deciding, Dictionary<Guid, Guid?>? replaces, string? others,
         Guid? chairId, Guid? secretaryId, List<Guid>? adjusterIds, string? adjustmentPlaceAndTime, CancellationToken ct)

@@ -15,7 +15,9 @@ public sealed record ItemDto(Guid Id, int Position, AgendaItemKind Kind, string?
 public sealed record MeetingDto(Guid Id, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime, string Place, MeetingState State, string StateLabel,
     int Version, int? FirstParagraph, int? LastParagraph, string ParagraphRange, AttendanceList Attendance, IReadOnlyList<Signature> Signatures,
     DateOnly AdjustmentDeadline, string? AdjustmentWarning, DateTimeOffset? AdjustedAt, string? ContentHash,
-    DateOnly? PostedOn, DateOnly? TakenDownOn, string? StoragePlace, int NoticesSent, IReadOnlyList<ItemDto> Items);
+    DateOnly? PostedOn, DateOnly? TakenDownOn, string? StoragePlace, int NoticesSent, IReadOnlyList<ItemDto> Items,
+    // "Skickad 1 gång, senast 2 mars 2026 kl. 14.05" in Europe/Stockholm time.
+    string NoticeStatus);
 
 public sealed record BoardMemberDto(Guid Id, string Name, string Email, string? MemberKey, BoardRole Role, BoardOffice Office, string RoleLabel,
     Guid? DeputyForId, DateOnly TermStart, DateOnly TermEnd);
@@ -38,7 +40,7 @@ public sealed class MeetingQueries(GrantsDbContext db, LocalClock clock, IOption
     public MeetingDto ToDto(Meeting m) => new(m.Id, m.Date, m.StartTime, m.EndTime, m.Place, m.State, StateLabel(m.State), m.Version,
         m.FirstParagraph, m.LastParagraph, MinutesBuilder.ParagraphRange(m.FirstParagraph, m.LastParagraph), m.Attendance, m.Signatures,
         m.AdjustmentDeadline, Warning(m), m.AdjustedAt, m.ContentHash, m.PostedOn, m.TakenDownOn, m.StoragePlace, m.NoticesSent,
-        m.Ordered.Select(ToDto).ToList());
+        m.Ordered.Select(ToDto).ToList(), NoticeText.SentLabel(m.NoticesSent, m.NoticeSentAt is { } at ? clock.ToLocal(at) : null));
 
     public static ItemDto ToDto(AgendaItem i) =>
         new(i.Id, i.Position, i.Kind, i.StandingKey, i.ApplicationId, i.RegistrationNumber, i.Title, i.Text, i.Proposal, i.ParagraphNumber, i.Decision);

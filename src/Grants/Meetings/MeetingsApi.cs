@@ -64,7 +64,11 @@ public static class MeetingsApi
                 ApiResults.From(await handler.HandleAsync(user, id, version, ct), m => Results.Ok(q.ToDto(m))))
             .RequireAuthorization(Policies.MeetingAdmin).DisableAntiforgery();
         meetings.MapPost("/{id:guid}/notice", async (Guid id, ClaimsPrincipal user, SendNotice handler, MeetingQueries q, CancellationToken ct) =>
-                ApiResults.From(await handler.HandleAsync(user, id, ct), m => Results.Ok(q.ToDto(m))))
+            {
+                var outcome = await handler.HandleAsync(user, id, ct);
+                if (outcome is { IsOk: true, Value: { } sent }) await handler.DeliverNowAsync(id, sent.NoticesSent, ct);
+                return ApiResults.From(outcome, m => Results.Ok(q.ToDto(m)));
+            })
             .RequireAuthorization(Policies.MeetingAdmin).DisableAntiforgery();
         meetings.MapPost("/{id:guid}/signatures", (Guid id, HttpRequest req, ClaimsPrincipal user, AdjustMinutes handler, MeetingQueries q, CancellationToken ct) =>
                 Body<AdjustMinutes.Request>(req, ct, async b => ApiResults.From(await handler.HandleAsync(user, id, b, ct), m => Results.Ok(q.ToDto(m)))))

@@ -67,6 +67,7 @@ public sealed class RecordAttendance(GrantsDbContext db, MeetingStore store, Tim
             AdjusterIds = adjusters.Distinct().ToList(),
             AdjustmentPlaceAndTime = string.IsNullOrWhiteSpace(r.AdjustmentPlaceAndTime) ? null : r.AdjustmentPlaceAndTime.Trim(),
         };
+        CreateMeeting.NameAdjusters(meeting, meeting.Attendance.AdjusterIds.Select(a => board[a].Name).ToList());
         // Signatures given for an earlier choice of chair or justerare no longer count.
         meeting.Signatures = meeting.Signatures.Where(s => s.BoardMemberId == r.ChairId || adjusters.Contains(s.BoardMemberId)).ToList();
         db.AuditEntries.Add(AuditEntry.Of(Actor.From(user), time.GetUtcNow(), nameof(Meeting), meeting.Id.ToString(), "meeting.attendance",

@@ -10,38 +10,99 @@ using Microsoft.EntityFrameworkCore;
 namespace Grants.Meetings;
 
 /// <summary>
-/// Kallelse: the notice with the föredragningslista, mailed to every serving ledamot and ersättare with an .ics
-/// calendar invitation. Each sending is its own outbox row (a changed agenda can be sent again).
+/// Kallelse: the notice with the föredragningslista, one mail per serving ledamot and ersättare ("Hej Anna,", with
+/// what to do on förhinder), each with an .ics calendar invitation. Each sending is its own set of outbox rows
+/// (a changed agenda can be sent again).
 /// </summary>
 /// <remarks>
-/// Delivery is left to the recurring sweep (OutboxSweepStep) rather than kicked here: resolving Hangfire's
-/// IBackgroundJobClient in a request failed intermittently when several hosts share a process (Hangfire's static
-/// log provider held a disposed LoggerFactory of another host).
+/// The mails go out at once after the commit (<see cref="DeliverNowAsync"/> runs the outbox's own delivery in this
+/// request) rather than through a Hangfire job: resolving Hangfire's client in a request failed intermittently when
+/// several hosts share a process. A mail that cannot be sent now stays unsent in the outbox, where the recurring
+/// sweep retries it; the page says how many went.
 /// </remarks>
 public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegister board, ProfileStore profiles, MailOutbox outbox,
-    TimeProvider time)
+    IServiceScopeFactory scopes, TimeProvider time, ILogger<SendNotice> log)
 {
+    /// <summary>Mail rows of one sending: "kallelse:{meeting}:{sending}:{board member}".</summary>
+    public static string KeyPrefix(Guid meetingId, int sending) => $"kallelse:{meetingId}:{sending}:";
+
+    /// <summary>What would be sent now: one mail per recipient (the preview step shows them before sending).</summary>
+    public sealed record Preview(string Subject, IReadOnlyList<Letter> Letters, IReadOnlyList<string> Attachments);
+
+    public sealed record Letter(BoardMember Recipient, string Body);
+
+    /// <summary>How the sending went: how many of its mails were delivered at once.</summary>
+    public sealed record Delivery(int Sent, int Total);
+
+    public async Task<Preview?> PreviewAsync(Guid meetingId, CancellationToken ct)
+    {
+        var meeting = await store.LoadAsync(meetingId, ct);
+        if (meeting is null) return null;
+        var serving = await board.ServingAsync(meeting.Date, ct);
+        var profile = await profiles.GetAsync(ct);
+        var bilagor = await BilagorAsync(meeting, ct);
+        return new Preview(Subject(meeting), Letters(meeting, serving, profile.Name),
+            [Calendar.FileName, .. bilagor.Select(b => b.FileName)]);
+    }
+
     public async Task<Outcome<Meeting>> HandleAsync(ClaimsPrincipal user, Guid meetingId, CancellationToken ct)
     {
         var meeting = await store.LoadAsync(meetingId, ct);
         if (meeting is null) return Outcome<Meeting>.NotFound();
         if (meeting.State == MeetingState.Adjusted) return Outcome<Meeting>.Conflict("Sammanträdet är hållet och protokollet justerat.");
-        var recipients = (await board.ServingAsync(meeting.Date, ct)).Where(m => m.IsBoardMember).Select(m => m.Email).ToList();
-        if (recipients.Count == 0) return Outcome<Meeting>.Conflict("Styrelsen har inga ledamöter eller ersättare för sammanträdesdagen; lägg in styrelsen först.");
+        var serving = await board.ServingAsync(meeting.Date, ct);
+        var letters = Letters(meeting, serving, (await profiles.GetAsync(ct)).Name);
+        if (letters.Count == 0) return Outcome<Meeting>.Conflict("Styrelsen har inga ledamöter eller ersättare för sammanträdesdagen; lägg in styrelsen först.");
 
         var profile = await profiles.GetAsync(ct);
         var now = time.GetUtcNow();
         meeting.NoticesSent++;
         meeting.NoticeSentAt = now;
-        var subject = $"Kallelse till styrelsens sammanträde {meeting.Date:yyyy-MM-dd}";
         var ics = Calendar.Invitation(meeting, profile.Name, meeting.NoticesSent, now);
-        var attachments = new List<OutboxAttachment> { new("kallelse.ics", Calendar.ContentType, Encoding.UTF8.GetBytes(ics)) };
+        var attachments = new List<OutboxAttachment> { new(Calendar.FileName, Calendar.ContentType, Encoding.UTF8.GetBytes(ics)) };
         attachments.AddRange(await BilagorAsync(meeting, ct));
-        await outbox.EnqueueAsync($"kallelse:{meeting.Id}:{meeting.NoticesSent}", recipients, subject, NoticeText.Of(meeting, profile.Name),
-            attachments: attachments, ct: ct);
+        foreach (var letter in letters)
+            await outbox.EnqueueAsync(KeyPrefix(meeting.Id, meeting.NoticesSent) + letter.Recipient.Id, [letter.Recipient.Email], Subject(meeting),
+                letter.Body, attachments: attachments, ct: ct);
         db.AuditEntries.Add(AuditEntry.Of(Actor.From(user), now, nameof(Meeting), meeting.Id.ToString(), "meeting.notice-sent",
-            $"{recipients.Count} mottagare, utskick {meeting.NoticesSent}"));
+            $"{letters.Count} mottagare, utskick {meeting.NoticesSent}"));
         return await store.SaveAsync(meeting, meeting, ct);
+    }
+
+    /// <summary>Delivers the committed mails of sending <paramref name="sending"/> now; what fails stays for the sweep.</summary>
+    public async Task<Delivery> DeliverNowAsync(Guid meetingId, int sending, CancellationToken ct)
+    {
+        var prefix = KeyPrefix(meetingId, sending);
+        var ids = await db.OutboxMails.AsNoTracking().Where(m => m.Key.StartsWith(prefix) && m.SentAt == null).Select(m => m.Id).ToListAsync(ct);
+        var sent = 0;
+        foreach (var id in ids)
+        {
+            try
+            {
+                // A scope of its own, as a background job would have: this request's context still tracks the rows.
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverAsync(id, ct);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Recorded on the row (LastError) by the delivery; the sweep sends it later.
+                log.LogWarning(e, "Kallelse mail {Id} was left to the outbox sweep", id);
+            }
+        }
+        var total = await db.OutboxMails.AsNoTracking().CountAsync(m => m.Key.StartsWith(prefix), ct);
+        return new Delivery(sent + (total - ids.Count), total);
+    }
+
+    private static string Subject(Meeting meeting) => $"Kallelse till styrelsens sammanträde {meeting.Date:yyyy-MM-dd}";
+
+    private static List<Letter> Letters(Meeting meeting, IReadOnlyCollection<BoardMember> serving, string associationName)
+    {
+        var byId = serving.ToDictionary(m => m.Id);
+        return serving.Where(m => m.IsBoardMember && !string.IsNullOrWhiteSpace(m.Email))
+            .OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.Create(NoticeText.Swedish, false))
+            .Select(m => new Letter(m, NoticeText.For(m, serving, meeting, associationName)))
+            .ToList();
     }
 
     /// <summary>The applications' bilagor ("Se bilaga."), each named with its diarienummer so the board can tell them apart.</summary>
@@ -60,6 +121,44 @@ public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegi
 /// <summary>The kallelse as text: time, place and the numbered agenda with each item's proposal (seeds/004's notice).</summary>
 public static class NoticeText
 {
+    /// <summary>"Inte skickad", "Skickad 1 gång, senast …", "Skickad 3 gånger, senast …" (<paramref name="last"/> in local time).</summary>
+    public static string SentLabel(int count, DateTimeOffset? last) => count switch
+    {
+        0 => "Inte skickad",
+        _ => $"Skickad {count} {(count == 1 ? "gång" : "gånger")}" + (last is { } t ? $", senast {t.ToString("d MMMM yyyy 'kl.' HH.mm", Swedish)}" : ""),
+    };
+
+    /// <summary>One recipient's mail: a greeting, what to do on förhinder, then the kallelse itself.</summary>
+    public static string For(BoardMember recipient, IReadOnlyCollection<BoardMember> serving, Meeting meeting, string associationName)
+    {
+        var firstName = recipient.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? recipient.Name;
+        var sb = new StringBuilder();
+        sb.Append("Hej ").Append(firstName).Append(",\n\n");
+        sb.Append("Du kallas härmed till styrelsens sammanträde ").Append(meeting.Date.ToString("d MMMM yyyy", Swedish))
+            .Append(". Föredragningslistan står nedan; kalenderinbjudan och bilagor finns i mejlet.\n\n");
+        sb.Append(Hinder(recipient, serving)).Append("\n\n");
+        return sb.Append(Of(meeting, associationName)).ToString();
+    }
+
+    /// <summary>
+    /// Who calls whom on förhinder: a ledamot calls the personal ersättare and tells the kansli; an ersättare is
+    /// called by the ledamot (the sources' practice), so the ersättare only needs to keep the day free.
+    /// </summary>
+    public static string Hinder(BoardMember recipient, IReadOnlyCollection<BoardMember> serving)
+    {
+        if (recipient.Role == BoardRole.Ersattare)
+        {
+            var principal = serving.FirstOrDefault(m => m.Id == recipient.DeputyForId);
+            return principal is null
+                ? "Du kallas som ersättare. Om en ledamot har förhinder kontaktar förbundskansliet dig för att tjänstgöra."
+                : $"Du kallas som ersättare för {principal.Name}. Om {principal.Name} har förhinder kontaktar hen dig och du tjänstgör i hens ställe.";
+        }
+        var deputy = serving.FirstOrDefault(m => m.Role == BoardRole.Ersattare && m.DeputyForId == recipient.Id);
+        return deputy is null
+            ? "Har du förhinder? Svara på det här mejlet så snart du kan, så kallar förbundskansliet en ersättare."
+            : $"Har du förhinder? Kalla då själv din ersättare {deputy.Name} ({deputy.Email}) och svara på det här mejlet så att förbundskansliet vet vem som kommer.";
+    }
+
     public static string Of(Meeting meeting, string associationName)
     {
         var sb = new StringBuilder();
@@ -83,13 +182,14 @@ public static class NoticeText
         return sb.ToString().TrimEnd() + "\n";
     }
 
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+    public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 }
 
 /// <summary>An iCalendar (RFC 5545) invitation for the meeting, in Europe/Stockholm time.</summary>
 public static class Calendar
 {
     public const string ContentType = "text/calendar; charset=utf-8; method=PUBLISH";
+    public const string FileName = "kallelse.ics";
 
     public static string Invitation(Meeting meeting, string associationName, int sequence, DateTimeOffset stamp)
     {

@@ -14,8 +14,11 @@ public abstract record LayoutBlock;
 /// <summary>The letterhead: the förbund, the document kind (the one level-1 heading) and the date line.</summary>
 public sealed record HeadBlock(string Association, string Kind, string DateLine) : LayoutBlock;
 
-/// <summary>Whether the text is final: a draft marking, or the adjustment and the content hash.</summary>
-public sealed record StatusBlock(string Text, bool Draft) : LayoutBlock;
+/// <summary>
+/// Whether the text is final: a draft marking, or the adjustment and the content hash. The hash is printed on a line
+/// of its own in a monospace font, so it is never wrapped in the middle and can be compared character by character.
+/// </summary>
+public sealed record StatusBlock(string Text, bool Draft, string? Hash = null) : LayoutBlock;
 
 /// <summary>
 /// A labelled table (label column, value column), optionally under its own heading and with an intro sentence.
@@ -25,10 +28,14 @@ public sealed record FactsBlock(string? Heading, string Caption, IReadOnlyList<F
 
 public sealed record FactRow(string Label, IReadOnlyList<string> Values, bool SignatureLine = false);
 
-/// <summary>One §: heading ("§ 605 Projekt Solen – ..."), its text, the att-clauses and the notes.</summary>
+/// <summary>
+/// One §: a short heading ("§ 605 Projekt Solen – ansökan om …"), the full title below it when the heading had to
+/// be shortened (the sources print "§ 598" and the title as text), its text, the att-clauses and the notes.
+/// </summary>
 public sealed record ParagraphBlock(
     int? Number,
     string Heading,
+    string? FullTitle,
     string Anchor,
     string? RegistrationNumber,
     IReadOnlyList<string> Text,
@@ -64,7 +71,7 @@ public static class MinutesLayout
                 new("Utses att justera", doc.Adjusters),
                 new("Justeringens plats och tid", [doc.AdjustmentPlaceAndTime ?? ""]),
                 new("Paragrafer", [Extent(doc)]),
-            ]),
+            ]).WithoutEmptyRows(),
             Signatures(doc),
             Posting(doc),
             new PageBreakBlock(),
@@ -89,7 +96,7 @@ public static class MinutesLayout
                 new("Plats och tid", [doc.PlaceAndTime]),
                 new("Utses att justera", doc.Adjusters),
                 new("Paragraf", [$"§ {number}"]),
-            ]),
+            ]).WithoutEmptyRows(),
             Paragraph(doc.Paragraphs[index], index),
             new FactsBlock("Utdragsbestyrkande", "Utdragsbestyrkande",
             [
@@ -109,7 +116,7 @@ public static class MinutesLayout
                 ? "Ojusterat – utdrag ur ett protokoll som ännu inte är justerat. Texten kan ändras fram till justeringen."
                 : "Ojusterat – utkast. Protokollet är inte justerat och texten kan ändras fram till justeringen.", Draft: true);
         var on = doc.Signatures.AdjustedOn is { } d ? $", justerat {Date(d)}" : "";
-        return new StatusBlock($"{what}{on}. Protokollets kontrollsumma (SHA-256): {doc.ContentHash}", Draft: false);
+        return new StatusBlock($"{what}{on}. Protokollets kontrollsumma (SHA-256):", Draft: false, doc.ContentHash);
     }
 
     private static FactsBlock Signatures(MinutesDocument doc)
@@ -127,29 +134,55 @@ public static class MinutesLayout
     private static FactsBlock Posting(MinutesDocument doc)
     {
         var p = doc.Posting;
+        // Before the posting the dates are written by hand on the printed copy, as in the sources ("2015-"):
+        // a line to write on rather than an empty cell.
         return new FactsBlock("Bevis om anslag", "Bevis om anslag",
         [
             new("Sammanträdesdatum", [Date(p?.MeetingDate ?? doc.MeetingDate)]),
-            new("Datum för anslags uppsättande", [p is null ? "" : Date(p.PostedOn)]),
-            new("Datum för anslags nedtagande", [p is null ? "" : Date(p.TakenDownOn)]),
-            new("Förvaringsplats för protokollet", [p?.StoragePlace ?? ""]),
+            new("Datum för anslags uppsättande", [p is null ? "" : Date(p.PostedOn)], SignatureLine: p is null),
+            new("Datum för anslags nedtagande", [p is null ? "" : Date(p.TakenDownOn)], SignatureLine: p is null),
+            new("Förvaringsplats för protokollet", [p?.StoragePlace ?? ""], SignatureLine: string.IsNullOrWhiteSpace(p?.StoragePlace)),
             new("Underskrift", [p?.SignedBy ?? ""], SignatureLine: true),
         ], "Justeringen av protokollet har tillkännagivits genom anslag.");
     }
 
     /// <summary><paramref name="index"/> names the anchor of a § that has no number yet.</summary>
-    private static ParagraphBlock Paragraph(MinutesParagraph p, int index) => new(
-        p.Number,
-        p.Number is { } n ? $"§ {n} {p.Title}" : p.Title,
-        p.Number is { } m ? $"p-{m}" : $"punkt-{index + 1}",
+    private static ParagraphBlock Paragraph(MinutesParagraph p, int index)
+    {
+        var title = p.Title.Trim();
+        var shortTitle = ShortTitle(title);
+        return new(
+            p.Number,
+            p.Number is { } n ? $"§ {n} {shortTitle}" : shortTitle,
+            shortTitle == title ? null : title,
+            p.Number is { } m ? $"p-{m}" : $"punkt-{index + 1}",
         p.RegistrationNumber,
         Lines(p.Text),
         p.Clauses.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList(),
         p.Notes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList());
+    }
+
+    /// <summary>Longest § heading before it is shortened; about one printed line at the heading size.</summary>
+    public const int HeadingLength = 60;
+
+    /// <summary>
+    /// The title as a heading: whole when short, else cut at the last word boundary before
+    /// <see cref="HeadingLength"/> with "…" (never at a full stop, which may be an abbreviation like "bl.a.").
+    /// </summary>
+    public static string ShortTitle(string title)
+    {
+        var t = title.Trim();
+        if (t.Length <= HeadingLength) return t;
+        var cut = t.LastIndexOf(' ', HeadingLength - 2);
+        return (cut > HeadingLength / 2 ? t[..cut] : t[..(HeadingLength - 2)]).TrimEnd(',', ';', ':', '–', '-', '/', ' ') + " …";
+    }
 
     /// <summary>The sources' text is plain: one line, one printed paragraph.</summary>
     public static IReadOnlyList<string> Lines(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static FactsBlock WithoutEmptyRows(this FactsBlock f) =>
+        f with { Rows = f.Rows.Where(r => r.SignatureLine || r.Values.Any(v => !string.IsNullOrWhiteSpace(v))).ToList() };
 
     private static string Attendee(AttendeeLine a) =>
         string.Join(", ", new[] { a.Name, a.Role, a.Member }.Where(s => !string.IsNullOrWhiteSpace(s)));

@@ -50,7 +50,8 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
 
         // The application items are prefilled from the case and the LSG; the applications are now on the agenda.
         var ready = items["READY"];
-        ready["title"]!.GetValue<string>().Should().StartWith("Projekt READY – Ansökan från").And.Contain("430 000 kronor").And.EndWith("Se bilaga.");
+        ready["title"]!.GetValue<string>().Should().StartWith("Projekt READY – Ansökan från").And.Contain("430 000 kronor").And.EndWith("gymnasiet.")
+            .And.NotContain("Se bilaga", "READY has no bilaga when it is put on the agenda");
         ready["text"]!.GetValue<string>().Should().Contain("Lokala samverkansgruppen har vid sitt sammanträde 2026-02-23 tillstyrkt att samordningsförbundet beviljar medel till projektet.");
         ready["proposal"]!.AsArray().Single()!.GetValue<string>().Should().StartWith("att bevilja Skellefteå kommun").And.Contain("430 000 kronor för genomförandet av projektet READY.");
         items["Orienteringskurs"]["proposal"]!.AsArray().Single()!.GetValue<string>().Should().StartWith("att avslå").And.Contain("Avslaget motiveras med att");
@@ -83,8 +84,13 @@ public sealed class BoardMeetingApiTests(RecordingListenerApp app) : IClassFixtu
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
-            var notice = await db.OutboxMails.SingleAsync(m => m.Key == $"kallelse:{id}:1");
-            notice.To.Should().Contain("amir.aziz@demo.grants.se").And.Contain(Login.Board).And.NotContain("kansli@demo");
+            // One mail per ledamot and ersättare, each with its own greeting; the kansli gets none.
+            var notices = await db.OutboxMails.Where(m => m.Key.StartsWith(SendNotice.KeyPrefix(id, 1))).ToListAsync();
+            notices.Select(m => m.To).Should().Contain(["amir.aziz@demo.grants.se", Login.Board]).And.OnlyHaveUniqueItems()
+                .And.NotContain(t => t.Contains("kansli@demo") || t.Contains(','));
+            notices.Should().OnlyContain(m => m.Body.StartsWith("Hej ") && m.Body.Contains("förhinder"));
+            var notice = notices.Single(m => m.To == "amir.aziz@demo.grants.se");
+            notice.Body.Should().StartWith("Hej Amir,").And.Contain("Du kallas som ersättare");
             notice.Body.Should().Contain("FÖREDRAGNINGSLISTA").And.Contain("Projekt READY").And.Contain("Samordningsförbundet föreslås besluta:");
             notice.Attachments.Should().ContainSingle(a => a.FileName.EndsWith("– budget.pdf") && a.FileName.StartsWith("SKN 2015-6"));
             var ics = Encoding.UTF8.GetString(notice.Attachments.Single(a => a.FileName == "kallelse.ics").Content);

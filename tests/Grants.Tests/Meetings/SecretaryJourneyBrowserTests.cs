@@ -52,6 +52,20 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
         titles[2].Should().Be("Val av ordförande");
         titles[3].Should().StartWith("Projekt READY");
 
+        // Kallelse: a preview of every recipient's mail first, then one button sends them all at once.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Förhandsgranska och skicka kallelsen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Förhandsgranska kallelsen" }).WaitForAsync();
+        (await page.Locator("details.letter pre").First.InnerTextAsync()).Should().StartWith("Hej ").And.Contain("förhinder");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.TakeAsync(page, "secretary-1280-kallelse-preview");
+        await page.SetViewportSizeAsync(390, 844);
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.TakeAsync(page, "secretary-390-kallelse-preview");
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Skicka kallelsen till \\d+ mottagare$") }).ClickAsync();
+        await page.Locator("div.notice").Filter(new() { HasText = "Kallelsen är skickad" }).WaitForAsync();
+        (await page.Locator("dl.facts").InnerTextAsync()).Should().Contain("Skickad 1 gång, senast");
+
         // Attendance first: decisions wait until the board is beslutför.
         await page.GetByLabel("Stina Styrelse, ordförande").CheckAsync();
         await page.GetByLabel("Viktor Vice, vice ordförande").CheckAsync();
@@ -82,20 +96,44 @@ public sealed class SecretaryJourneyBrowserTests(BrowserApp app) : IClassFixture
             await page.GetByRole(AriaRole.Heading, new() { Name = "Beslut" }).WaitForAsync();
             if (first)
             {
+                // One att-sats block is shown; "Lägg till en att-sats" opens the next in place.
+                (await page.Locator("fieldset.clause:visible").CountAsync()).Should().Be(1);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till en att-sats" }).ClickAsync();
+                (await page.Locator("fieldset.clause:visible").CountAsync()).Should().Be(2);
                 await Axe.AssertNoSeriousViolationsAsync(page);
+                await Screenshots.TakeAsync(page, "secretary-1280-decision");
+                await page.SetViewportSizeAsync(390, 844);
+                await Axe.AssertNoSeriousViolationsAsync(page);
+                await Screenshots.TakeAsync(page, "secretary-390-decision");
+                await page.SetViewportSizeAsync(1280, 900);
                 first = false;
+            }
+            if (item == "Projekt READY")
+            {
+                // Prefilled from the proposal and the application's budget.
+                (await page.Locator("#Decision_Clauses_0__Kind").InputValueAsync()).Should().Be("Grant");
+                (await page.Locator("#Decision_Clauses_0__Amount").InputValueAsync()).Should().NotBeEmpty();
             }
             await page.Locator("#Decision_Clauses_0__Kind").SelectOptionAsync(kind);
             if (text is not null) await page.Locator("#Decision_Clauses_0__Text").FillAsync(text);
             if (year is not null)
             {
                 await page.Locator("#Decision_Clauses_0__Year").FillAsync(year.ToString()!);
-                await page.Locator("#Decision_Clauses_0__Amount").FillAsync(amount.ToString()!);
+                await page.Locator("#Decision_Clauses_0__Amount").FillAsync(amount!.Value.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")).Replace('\u00A0', ' '));
             }
             await page.GetByRole(AriaRole.Button, new() { Name = "Registrera beslutet" }).ClickAsync();
             await page.Locator("div.notice").Filter(new() { HasText = "Beslutet är registrerat." }).WaitForAsync();
         }
 
+        await page.SetViewportSizeAsync(390, 844);
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.TakeAsync(page, "secretary-390-meeting");
+        // No table widens the page at 390 px: wide ones scroll inside their own region.
+        var wide = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.table-scroll'))" +
+            ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))");
+        wide.Should().BeEmpty("nothing outside a scroll region is wider than the 390 px screen");
+        await page.SetViewportSizeAsync(1280, 900);
 
         await page.GotoAsync(meetingUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = "Granska och numrera paragraferna" }).ClickAsync();

@@ -19,7 +19,9 @@ public sealed class MinutesDocxTests
         var headings = DocumentText.DocxStyled(docx, "Heading2");
 
         var paragraphHeadings = headings.Where(h => h.StartsWith("§ ", StringComparison.Ordinal)).ToList();
-        paragraphHeadings.Should().Equal(SeedMinutes.Paragraphs.Select(p => $"§ {p.Number} {p.Title}"));
+        paragraphHeadings.Should().Equal(SeedMinutes.Paragraphs.Select(p => $"§ {p.Number} {MinutesLayout.ShortTitle(p.Title)}"));
+        paragraphHeadings.Should().OnlyContain(h => h.Length <= MinutesLayout.HeadingLength + 8, "a § heading is one short line");
+        foreach (var p in SeedMinutes.Paragraphs) text.Should().Contain(t => t.Contains(p.Title), "the full title follows a shortened heading");
         foreach (var clause in SeedMinutes.Paragraphs.SelectMany(p => p.Clauses)) text.Should().Contain(clause);
         text.Count(t => t == ParagraphBlock.DecisionLead).Should().Be(19);
         text.Should().Contain(SeedMinutes.ConflictNote);
@@ -46,7 +48,7 @@ public sealed class MinutesDocxTests
             "Datum för anslags nedtagande", "2015-05-25", "Förvaringsplats för protokollet", "Förbundskansliet, Storgatan 12",
             "Underskrift", "Åsa Lindgren",
             "§ 596 Genomgång av protokoll från föregående möte. Se bilaga.");
-        text.Should().Contain(t => t.Contains($"kontrollsumma (SHA-256): {Adjusted.ContentHash}", StringComparison.Ordinal));
+        text.Should().ContainInOrder("Justerat protokoll, justerat 2015-04-30. Protokollets kontrollsumma (SHA-256):", Adjusted.ContentHash);
         text.Should().NotContain(t => t.Contains("Ojusterat", StringComparison.Ordinal));
     }
 
@@ -72,7 +74,7 @@ public sealed class MinutesDocxTests
 
         layout!.FileStem.Should().Be("Protokollsutdrag § 605");
         DocumentText.DocxStyled(docx, "Heading1").Should().Equal("Protokollsutdrag");
-        DocumentText.DocxStyled(docx, "Heading2").Should().Equal($"§ 605 {solen.Title}", "Utdragsbestyrkande");
+        DocumentText.DocxStyled(docx, "Heading2").Should().Equal($"§ 605 {MinutesLayout.ShortTitle(solen.Title)}", "Utdragsbestyrkande");
         text.Should().Contain(solen.Clauses);
         text.Should().ContainInOrder("Utdragsbestyrkande", "Utdragets överensstämmelse med protokollet bestyrkes.", "Underskrift", SeedMinutes.Secretary, "Datum", "2015-04-30");
         foreach (var other in SeedMinutes.Paragraphs.Where(p => p.Number != 605))
@@ -81,6 +83,29 @@ public sealed class MinutesDocxTests
             text.Should().NotContain(other.Title);
         }
         MinutesLayout.Extract(Adjusted, 615).Should().BeNull("the minutes end at § 614");
+    }
+
+    [Fact]
+    public void A_row_with_nothing_to_say_is_left_out_and_a_blank_to_fill_by_hand_gets_a_line()
+    {
+        var unset = Draft with { AdjustmentPlaceAndTime = null, OthersPresent = [] };
+        var text = DocumentText.DocxParagraphs(MinutesDocx.Render(MinutesLayout.Full(unset), SeedMinutes.Association));
+
+        text.Should().NotContain("Justeringens plats och tid").And.NotContain("Övriga deltagande");
+        // The posting dates of an unposted protokoll are written by hand, on a line.
+        text.Should().ContainInOrder("Datum för anslags uppsättande", "______________________________", "Datum för anslags nedtagande", "______________________________");
+    }
+
+    [Fact]
+    public void Long_titles_get_a_short_heading_cut_at_a_word_and_never_at_an_abbreviation()
+    {
+        const string title = "Ansökan om medel för projektet Vägen vidare, bl.a. stöd till unga vuxna i Norsjö och Skellefteå. Se bilaga.";
+        var heading = MinutesLayout.ShortTitle(title);
+
+        heading.Length.Should().BeLessThanOrEqualTo(MinutesLayout.HeadingLength);
+        heading.Should().EndWith(" …").And.StartWith("Ansökan om medel för projektet Vägen vidare, bl.a.");
+        title.Should().StartWith(heading[..^2]);
+        MinutesLayout.ShortTitle("Val av justerare").Should().Be("Val av justerare");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Grants.Minutes;
 using Grants.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -16,7 +17,7 @@ public sealed class MinutesPagesBrowserTests(DocumentsBrowserApp app) : IClassFi
         (await page.Locator("h1").AllInnerTextsAsync()).Should().Equal("Sammanträdesprotokoll");
         var headings = await page.Locator("article h2").AllInnerTextsAsync();
         headings.Should().StartWith(["Underskrifter", "Bevis om anslag"]);
-        headings.Skip(2).Should().Equal(SeedMinutes.Paragraphs.Select(p => $"§ {p.Number} {p.Title}"));
+        headings.Skip(2).Should().Equal(SeedMinutes.Paragraphs.Select(p => $"§ {p.Number} {MinutesLayout.ShortTitle(p.Title)}"));
         (await page.Locator("th[scope=row]").AllInnerTextsAsync()).Should().ContainInOrder(
             "Plats och tid", "Beslutande", "Övriga deltagande", "Utses att justera", "Justeringens plats och tid", "Paragrafer",
             "Sekreterare", "Ordförande", "Justerande",
@@ -45,7 +46,8 @@ public sealed class MinutesPagesBrowserTests(DocumentsBrowserApp app) : IClassFi
 
         (await page.Locator("h1").AllInnerTextsAsync()).Should().Equal("Protokollsutdrag");
         (await page.Locator("article h2").AllInnerTextsAsync()).Should().Equal(
-            $"§ 605 {SeedMinutes.Paragraphs.Single(p => p.Number == 605).Title}", "Utdragsbestyrkande");
+            $"§ 605 {MinutesLayout.ShortTitle(SeedMinutes.Paragraphs.Single(p => p.Number == 605).Title)}", "Utdragsbestyrkande");
+        (await page.Locator("article .doc-title").InnerTextAsync()).Should().Be(SeedMinutes.Paragraphs.Single(p => p.Number == 605).Title);
         (await page.GetByRole(AriaRole.Link, new() { Name = "Hela protokollet" }).CountAsync()).Should().Be(0);
         await Axe.AssertNoSeriousViolationsAsync(page);
         await Screenshots.TakeAsync(page, "minutes-extract-605");
