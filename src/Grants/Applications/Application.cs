@@ -48,6 +48,8 @@ public sealed class Application : Workflow.IWorkflowSubject
 
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+    /// <summary>The role the draft was started in: a draft the kansli started (a paper application) is the kansli's to see.</summary>
+    public string CreatedByRole { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 
@@ -65,7 +67,7 @@ public sealed class Application : Workflow.IWorkflowSubject
 
     public static Application Start(Guid organisationId, ApplicationForm form, Actor actor, DateTimeOffset now)
     {
-        var app = new Application { OrganisationId = organisationId, CreatedAt = now, CreatedBy = actor.Name };
+        var app = new Application { OrganisationId = organisationId, CreatedAt = now, CreatedBy = actor.Name, CreatedByRole = actor.Role };
         app.SetForm(form, actor, now);
         return app;
     }

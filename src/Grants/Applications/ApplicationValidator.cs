@@ -18,6 +18,7 @@ public static class ApplicationValidator
     public const int MaxTextLength = 20_000;
     public const int MaxShortText = 300;
     public const long MaxAmount = 1_000_000_000;
+    private const int MinYear = DateBounds.MinYear, MaxYear = DateBounds.MaxYear, MaxProjectYears = DateBounds.MaxProjectYears;
 
     public static ValidationErrors Validate(ApplicationForm form, AssociationProfile profile, ValidationMode mode)
     {
@@ -134,8 +135,13 @@ public static class ApplicationValidator
         Required(e, submit, "project.activities", p.Activities, "Genomförande, tid och aktivitetsplan", MaxTextLength);
         if (p.StartDate is null && submit) e.Add("project.startDate", "Startdatum måste fyllas i.");
         if (p.EndDate is null && submit) e.Add("project.endDate", "Slutdatum måste fyllas i.");
-        if (p.StartDate is { } s && p.EndDate is { } end && end < s)
-            e.Add("project.endDate", "Slutdatum får inte vara före startdatum.");
+        var startOk = InRange(e, "project.startDate", p.StartDate, "Startdatum");
+        var endOk = InRange(e, "project.endDate", p.EndDate, "Slutdatum");
+        if (p.StartDate is { } s && p.EndDate is { } end && startOk && endOk)
+        {
+            if (end < s) e.Add("project.endDate", "Slutdatum får inte vara före startdatum.");
+            else if (end >= s.AddYears(MaxProjectYears)) e.Add("project.endDate", $"Projektperioden får vara högst {MaxProjectYears} år.");
+        }
         Required(e, submit, "project.genderEquality", p.GenderEquality, "Jämställdhet", MaxTextLength);
         Required(e, submit, "project.accessibility", p.Accessibility, "Tillgänglighet", MaxTextLength);
         Required(e, submit, "project.diversity", p.Diversity, "Mångfald", MaxTextLength);
@@ -196,7 +202,7 @@ public static class ApplicationValidator
         for (var i = 0; i < budget.Count; i++)
         {
             var y = budget[i];
-            if (y.Year is < 2000 or > 2100) e.Add($"budget[{i}].year", "Budgetåret måste vara ett årtal mellan 2000 och 2100.");
+            if (y.Year is < MinYear or > MaxYear) e.Add($"budget[{i}].year", $"Budgetåret måste vara ett årtal mellan {MinYear} och {MaxYear}.");
             Amount(e, $"budget[{i}].personnel", y.Personnel, "Personal");
             Amount(e, $"budget[{i}].premises", y.Premises, "Lokal");
             Amount(e, $"budget[{i}].other", y.Other, "Övriga kostnader");
@@ -227,6 +233,7 @@ public static class ApplicationValidator
             if (!Enum.IsDefined(f.Status)) e.Add($"financing[{i}].status", "Okänd status för finansiären.");
             if (f.Status != FunderStatus.Sokt && f.DecisionDate is null)
                 e.Add($"financing[{i}].decisionDate", "Ange beslutsdatum när finansiären har beslutat.");
+            InRange(e, $"financing[{i}].decisionDate", f.DecisionDate, "Finansiärens beslutsdatum");
         }
     }
 
@@ -236,5 +243,14 @@ public static class ApplicationValidator
         Required(e, submit, "signature.nameInPrint", s.NameInPrint, "Namnförtydligande");
         Required(e, submit, "signature.role", s.Role, "Befattning");
         if (s.Date is null && submit) e.Add("signature.date", "Datum för underskrift måste fyllas i.");
+        InRange(e, "signature.date", s.Date, "Datum för underskrift");
+    }
+
+    /// <summary>False (with a field error) when the date is outside <see cref="MinYear"/>–<see cref="MaxYear"/>; true when empty or inside.</summary>
+    private static bool InRange(ValidationErrors e, string field, DateOnly? date, string label)
+    {
+        if (date is not { } d || DateBounds.Within(d)) return true;
+        e.Add(field, DateBounds.Message(label));
+        return false;
     }
 }

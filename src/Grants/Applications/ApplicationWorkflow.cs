@@ -33,6 +33,10 @@ public static class ApplicationWorkflow
         public const string Withdrawn = "aterkallad";
         public const string Lapsed = "forfallen";
 
+        /// <summary>Decided on its merits (or ended): the received application is no longer replaced; a change needs a new decision.</summary>
+        public static readonly IReadOnlySet<string> Settled = new HashSet<string>
+            { Granted, PartlyGranted, ConditionallyGranted, Rejected, Ongoing, FinalReported, Closed, Withdrawn, Lapsed };
+
         /// <summary>States only a board decision (an adjusted §) may enter.</summary>
         public static readonly IReadOnlySet<string> Decided = new HashSet<string> { Granted, PartlyGranted, ConditionallyGranted, Rejected, Tabled, ReferredBack };
     }

@@ -56,6 +56,18 @@ public static class ApplicationsApi
             .Produces<ApplicationDto>()
             .ProducesValidationProblem();
 
+        group.MapPost("/{id:guid}/withdrawal", async (Guid id, HttpRequest request, ClaimsPrincipal user, WithdrawApplication handler, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<WithdrawApplication.Request>(request, FormJsonOptions.Options, ct);
+                if (!body.IsOk) return ApiResults.From(body, _ => Results.Empty);
+                return ApiResults.From(await handler.HandleAsync(user, id, body.Value!, Concurrency.ExpectedVersion(request), ct), a => Results.Ok(ApplicationDto.From(a)));
+            })
+            .RequireAuthorization(Policies.ApplicationWriter)
+            .DisableAntiforgery() // API clients authenticate with a bearer token or a SameSite=Strict cookie.
+            .Accepts<WithdrawApplication.Request>("application/json")
+            .Produces<ApplicationDto>()
+            .ProducesValidationProblem();
+
         group.MapPost("/{id:guid}/versions", async (Guid id, HttpRequest request, ClaimsPrincipal user, AddRevision handler, CancellationToken ct) =>
             {
                 var body = await JsonBody.ReadAsync<RevisionRequest>(request, FormJsonOptions.Options, ct);

@@ -10,6 +10,7 @@ public static class ApplicationsSetup
         services.AddScoped<SubmitApplication>();
         services.AddScoped<HinderCheck>();
         services.AddScoped<AddRevision>();
+        services.AddScoped<WithdrawApplication>();
         services.AddScoped<UploadAttachment>();
         services.AddScoped<ApplicationQueries>();
         services.AddSingleton<StateLabels>();

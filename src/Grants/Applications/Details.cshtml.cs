@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Grants.Applications;
 
 [Authorize(Policy = Policies.ApplicationReader)]
-public sealed class DetailsModel(ApplicationQueries queries, ProfileStore profiles, UploadAttachment upload) : PageModel
+public sealed class DetailsModel(ApplicationQueries queries, ProfileStore profiles, UploadAttachment upload, WithdrawApplication withdraw) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public Application Application { get; private set; } = new();
     public AssociationProfile Profile { get; private set; } = new();
     public bool CanWrite => ApplicationAccess.MayWrite(User);
+    /// <summary>The withdrawal use case is offered (its own confirmation page; never the generic step box).</summary>
+    public bool CanWithdraw { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -39,6 +41,7 @@ public sealed class DetailsModel(ApplicationQueries queries, ProfileStore profil
         var app = await queries.GetAsync(User, Id, ct);
         if (app is null) return false;
         Application = app;
+        CanWithdraw = await withdraw.IsOfferedAsync(User, app, ct);
         return true;
     }
 }

@@ -48,6 +48,7 @@ public sealed class ChangePlan(GrantsDbContext db, ReportPlanner planner, TimePr
         var errors = new ValidationErrors();
         if (request.Kind is null) errors.Add("kind", "Ange vilken sorts rapport (StatusReport eller FinalReport).");
         if (request.DueDate is null) errors.Add("dueDate", "Ange sista dag för rapporten (ÅÅÅÅ-MM-DD).");
+        else if (!DateBounds.Within(request.DueDate.Value)) errors.Add("dueDate", DateBounds.Message("Sista dag"));
         if (!errors.IsEmpty || request.Kind is not { } kind || request.DueDate is not { } due) return Outcome<Report>.Invalid(errors);
         if (plan.ActivatedAt is null) return Outcome<Report>.Conflict("Planen väntar på att villkoren uppfylls; rapporter kan läggas till när ansökan är beviljad.");
         var actor = Actor.From(user);
@@ -65,6 +66,11 @@ public sealed class ChangePlan(GrantsDbContext db, ReportPlanner planner, TimePr
         if (request.ProjectStart is null) errors.Add("projectStart", "Ange projektets startdatum (ÅÅÅÅ-MM-DD).");
         if (request.ProjectEnd is null) errors.Add("projectEnd", "Ange projektets slutdatum (ÅÅÅÅ-MM-DD).");
         else if (request.ProjectStart is { } s && request.ProjectEnd < s) errors.Add("projectEnd", "Slutdatumet kan inte vara före startdatumet.");
+        // Bounded: the plan derives its reports from the period, so year 1 or 9999 must not make thousands of rows.
+        if (request.ProjectStart is { } ps && !DateBounds.Within(ps)) errors.Add("projectStart", DateBounds.Message("Startdatumet"));
+        if (request.ProjectEnd is { } pe && !DateBounds.Within(pe)) errors.Add("projectEnd", DateBounds.Message("Slutdatumet"));
+        else if (request.ProjectStart is { } s2 && DateBounds.Within(s2) && request.ProjectEnd is { } e2 && e2 >= s2.AddYears(DateBounds.MaxProjectYears))
+            errors.Add("projectEnd", $"Projektperioden får vara högst {DateBounds.MaxProjectYears} år.");
         if (!errors.IsEmpty || request.ProjectStart is not { } start || request.ProjectEnd is not { } end) return Outcome<ReportPlan>.Invalid(errors);
         var actor = Actor.From(user);
         var now = time.GetUtcNow();

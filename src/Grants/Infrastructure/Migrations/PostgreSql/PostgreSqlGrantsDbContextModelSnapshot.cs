@@ -44,6 +44,10 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CreatedByRole")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasColumnType("text");

@@ -39,6 +39,10 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedByRole")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261130234705_Initial")]
+    [Migration("20261201000441_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -39,6 +39,10 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByRole")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

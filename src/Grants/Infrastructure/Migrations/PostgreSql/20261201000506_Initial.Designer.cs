@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Grants.Infrastructure.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGrantsDbContext))]
-    [Migration("20261130234737_Initial")]
+    [Migration("20261201000506_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -44,6 +44,10 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CreatedByRole")
                         .IsRequired()
                         .HasColumnType("text");
 
