@@ -67,6 +67,11 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             var id = (await BoardArrangeMeeting(client, date))["id"]!.GetValue<Guid>();
             for (var i = 0; i < 3; i++)
                 await (await client.PostAsJsonAsync($"/api/meetings/{id}/items", new { kind = "Free", title = $"Ärende {i}" })).ExpectJsonAsync(HttpStatusCode.Created);
+            // Every item needs its decision before numbering (standing items included).
+            var items = (await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/meetings/{id}"))!["items"]!.AsArray();
+            foreach (var item in items)
+                await Grants.Tests.Meetings.BoardArrange.DecideAsync(client, id, item!["id"]!.GetValue<Guid>(),
+                    Grants.Tests.Meetings.BoardArrange.Decided(Grants.Tests.Meetings.BoardArrange.Clause("Approve", "att godkänna informationen.")));
             meetings.Add(id);
         }
 
