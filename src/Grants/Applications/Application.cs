@@ -5,10 +5,28 @@ using Grants.Shared;
 
 namespace Grants.Applications;
 
+/// <summary>The state keys of workflows/ansokan.json the code names.</summary>
 public static class ApplicationStates
 {
     public const string Draft = "utkast";
     public const string Received = "inkommen";
+    public const string CompletionRequested = "komplettering-begard";
+    public const string InPreparation = "under-beredning";
+    public const string WithLsg = "hos-lsg";
+    public const string Recommended = "tillstyrkt";
+    public const string AdvisedAgainst = "avstyrkt";
+    public const string OnAgenda = "pa-foredragningslista";
+    public const string Granted = "beviljad";
+    public const string PartlyGranted = "delvis-beviljad";
+    public const string ConditionallyGranted = "villkorat-beviljad";
+    public const string Refused = "avslagen";
+    public const string Tabled = "bordlagd";
+    public const string ReferredBack = "aterremitterad";
+    public const string Running = "pagaende";
+    public const string FinalReported = "slutredovisad";
+    public const string Closed = "avslutad";
+    public const string Withdrawn = "aterkallad";
+    public const string Lapsed = "forfallen";
 }
 
 /// <summary>

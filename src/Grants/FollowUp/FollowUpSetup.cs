@@ -34,6 +34,7 @@ public static class FollowUpSetup
         services.AddScoped<ReportedSpending>();
         services.AddScoped<Economy.IReportedSpending>(sp => sp.GetRequiredService<ReportedSpending>());
         services.AddScoped<FollowUpQueries>();
+        services.AddScoped<Start.IStartSection, FollowUpStartSection>();
         services.AddScoped<Demo.DemoFollowUp>();
         return services;
     }

@@ -79,6 +79,8 @@ public static class ServiceSetup
         services.AddScoped<AddRevision>();
         services.AddScoped<UploadAttachment>();
         services.AddScoped<ApplicationQueries>();
+        services.AddScoped<Start.IStartSection, ApplicationsStartSection>();
+        services.AddScoped<Start.StartPage>();
         services.AddSingleton<StateLabels>();
         services.AddScoped<UpdateProfile>();
         services.AddScoped<DemoData>();

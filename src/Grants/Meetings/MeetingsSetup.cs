@@ -34,6 +34,7 @@ public static class MeetingsSetup
         services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<MeetingStore>();
         services.AddScoped<BoardRegister>();
+        services.AddScoped<Start.IStartSection, MeetingsStartSection>();
         services.AddScoped<CreateMeeting>();
         services.AddScoped<AgendaPrefill>();
         services.AddScoped<EditAgenda>();
