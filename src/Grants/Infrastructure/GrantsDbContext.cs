@@ -21,6 +21,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
+    public DbSet<ApplicationReceipt> ApplicationReceipts => Set<ApplicationReceipt>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Workflow.WorkflowDefinitionVersion> WorkflowDefinitionVersions => Set<Workflow.WorkflowDefinitionVersion>();
     public DbSet<Workflow.WorkflowTransition> WorkflowTransitions => Set<Workflow.WorkflowTransition>();
@@ -102,6 +103,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         Workflow.WorkflowSetup.ConfigureWorkflowModel(builder);
         Lsg.LsgSetup.ConfigureLsgModel(builder);
         Minutes.DocumentsSetup.ConfigureMinutesDocumentsModel(builder);
+        ApplicationReceipt.Configure(builder);
         Economy.EconomySetup.ConfigureEconomyModel(builder);
         FollowUp.FollowUpSetup.ConfigureFollowUpModel(builder);
         Eligibility.EligibilitySetup.ConfigureEligibilityModel(builder);

@@ -81,6 +81,8 @@ public static class ServiceSetup
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<Start.IStartSection, ApplicationsStartSection>();
         services.AddScoped<Start.StartPage>();
+        services.AddScoped<ApplicationReceiptStep>();
+        services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<ApplicationReceiptStep>());
         services.AddSingleton<StateLabels>();
         services.AddScoped<UpdateProfile>();
         services.AddScoped<DemoData>();

@@ -96,6 +96,40 @@ namespace Grants.Infrastructure.Migrations
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("Grants.Applications.ApplicationReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("ApplicationReceipts");
+                });
+
             modelBuilder.Entity("Grants.Applications.ApplicationVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -777,6 +811,15 @@ namespace Grants.Infrastructure.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DraftSavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftSavedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueDate")
@@ -1916,6 +1959,15 @@ namespace Grants.Infrastructure.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Grants.Applications.ApplicationReceipt", b =>
+                {
+                    b.HasOne("Grants.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grants.Applications.ApplicationVersion", b =>

@@ -644,6 +644,30 @@ namespace Grants.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApplicationReceipts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationReceipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationReceipts_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationVersions",
                 columns: table => new
                 {
@@ -1003,6 +1027,9 @@ namespace Grants.Infrastructure.Migrations
                     NextActionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LastReminder = table.Column<string>(type: "TEXT", nullable: true),
                     ReviewComment = table.Column<string>(type: "TEXT", nullable: true),
+                    DraftJson = table.Column<string>(type: "TEXT", nullable: true),
+                    DraftSavedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DraftSavedBy = table.Column<string>(type: "TEXT", nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -1064,6 +1091,17 @@ namespace Grants.Infrastructure.Migrations
                 table: "AgendaItems",
                 column: "ParagraphNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationReceipts_ApplicationId",
+                table: "ApplicationReceipts",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationReceipts_QueuedAt",
+                table: "ApplicationReceipts",
+                column: "QueuedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_OrganisationId",
@@ -1334,6 +1372,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "ApplicationReceipts");
 
             migrationBuilder.DropTable(
                 name: "ApplicationVersions");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261123120758_Initial")]
+    [Migration("20261130232907_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -97,6 +97,40 @@ namespace Grants.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("Grants.Applications.ApplicationReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("ApplicationReceipts");
                 });
 
             modelBuilder.Entity("Grants.Applications.ApplicationVersion", b =>
@@ -780,6 +814,15 @@ namespace Grants.Infrastructure.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DraftSavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftSavedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueDate")
@@ -1919,6 +1962,15 @@ namespace Grants.Infrastructure.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Grants.Applications.ApplicationReceipt", b =>
+                {
+                    b.HasOne("Grants.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grants.Applications.ApplicationVersion", b =>
