@@ -1,5 +1,6 @@
 using Grants.Applications;
 using Grants.Association;
+using Grants.Demo;
 using Grants.Economy;
 using Grants.FollowUp;
 using Grants.Eligibility;
@@ -27,6 +28,7 @@ demo = demo || appOptions.Demo || builder.Environment.IsDevelopment();
 
 builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
+if (demo) builder.Services.AddDemo();
 builder.Services.AddGrantsIdentity(appOptions);
 builder.Services.AddProblemDetails();
 // Swedish letters as themselves in page output, not as &#xE4; entities.

@@ -21,14 +21,16 @@ public sealed class ApplicationReceipt
     public string? LastError { get; set; }
 
     public string Key => $"application-receipt:{ApplicationId}";
+}
 
-    public static void Configure(ModelBuilder builder) =>
-        builder.Entity<ApplicationReceipt>(b =>
-        {
-            b.HasIndex(r => r.ApplicationId).IsUnique();
-            b.HasIndex(r => r.QueuedAt);
-            b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-        });
+public sealed class ApplicationReceiptConfiguration : IEntityTypeConfiguration<ApplicationReceipt>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<ApplicationReceipt> b)
+    {
+        b.HasIndex(r => r.ApplicationId).IsUnique();
+        b.HasIndex(r => r.QueuedAt);
+        b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 /// <summary>Who gets the receipt and what it says; the PDF is the application as received (version 1).</summary>

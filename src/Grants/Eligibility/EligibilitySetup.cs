@@ -26,7 +26,6 @@ public static class EligibilitySetup
         services.AddScoped<EligibilityQueries>();
         services.AddScoped<SaveProgramme>();
         services.AddScoped<Start.IStartSection, OpenCallsSection>();
-        services.AddScoped<EligibilityDemo>();
         return services;
     }
 

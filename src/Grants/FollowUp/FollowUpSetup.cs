@@ -35,7 +35,6 @@ public static class FollowUpSetup
         services.AddScoped<Economy.IReportedSpending>(sp => sp.GetRequiredService<ReportedSpending>());
         services.AddScoped<FollowUpQueries>();
         services.AddScoped<Start.IStartSection, FollowUpStartSection>();
-        services.AddScoped<Demo.DemoFollowUp>();
         return services;
     }
 

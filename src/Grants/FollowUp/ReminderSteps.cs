@@ -44,7 +44,7 @@ public sealed class ReportReminderStep(
                 await db.SaveChangesAsync(ct);
                 if (sent) acted++;
             }
-            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException e) when (e.IsLostRace())
             {
                 // Someone (a submit, another sweep) changed the report or queued the same reminder meanwhile: nothing of
                 // this attempt is kept, and the next sweep looks again.

@@ -50,7 +50,6 @@ public static class MeetingsSetup
         services.AddScoped<AgendaRoom>();
         services.AddScoped<DecisionList>();
         services.AddScoped<IMinutesSource, MinutesSource>();
-        services.AddScoped<Demo.DemoBoard>();
         services.AddScoped<AdjustmentReminderStep>();
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<AdjustmentReminderStep>());
         return services;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Grants.Infrastructure.Migrations
+namespace Grants.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -130,6 +130,20 @@ namespace Grants.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_BudgetYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1414,6 +1428,9 @@ namespace Grants.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "Conditions");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DecisionNotices");
