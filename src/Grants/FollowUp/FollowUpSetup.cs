@@ -35,6 +35,7 @@ public static class FollowUpSetup
         services.AddScoped<Economy.IReportedSpending>(sp => sp.GetRequiredService<ReportedSpending>());
         services.AddScoped<FollowUpQueries>();
         services.AddScoped<Start.IStartSection, FollowUpStartSection>();
+        services.AddScoped<SaveReportDraft>();
         return services;
     }
 

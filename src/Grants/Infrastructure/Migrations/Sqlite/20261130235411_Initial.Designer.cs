@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261130234931_Initial")]
+    [Migration("20261130235411_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Grants.Infrastructure.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGrantsDbContext))]
-    [Migration("20261130234959_Initial")]
+    [Migration("20261130235442_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
