@@ -21,15 +21,18 @@ public sealed class FollowUpStartSection(GrantsDbContext db, LocalClock clock) :
         var applicant = user.IsInRole(Roles.Applicant) && !user.IsInRole(Roles.Secretariat);
         if (!applicant && !user.IsInRole(Roles.Secretariat)) return null;
         var today = clock.Today;
-        var reports = await FollowUpAccess.VisibleReports(db, user).AsNoTracking().Include(r => r.Plan).ThenInclude(p => p!.Reports)
+        // Tracked (read only): the plan's reports are needed for each report's period, and no-tracking refuses the cycle.
+        var rows = await FollowUpAccess.VisibleReports(db, user).Include(r => r.Plan).ThenInclude(p => p!.Reports)
             .Where(r => (r.SkippedAt == null && ReportStates.OpenList.Contains(r.State)) || r.State == ReportStates.Submitted)
-            .Join(db.Applications, r => r.ApplicationId, a => a.Id, (r, a) => new { Report = r, a.ProjectName })
             .ToListAsync(ct);
-        var visibleApps = Applications.ApplicationAccess.Visible(db, user).Select(a => a.Id);
-        var conditions = await db.Conditions.AsNoTracking()
-            .Where(c => visibleApps.Contains(c.ApplicationId) && c.Status != ConditionStatus.Met && c.Status != ConditionStatus.Declined)
-            .Join(db.Applications, c => c.ApplicationId, a => a.Id, (c, a) => new { Condition = c, a.ProjectName })
+        var visibleApps = Applications.ApplicationAccess.Visible(db, user);
+        var pending = await db.Conditions.AsNoTracking()
+            .Where(c => visibleApps.Select(a => a.Id).Contains(c.ApplicationId) && c.Status != ConditionStatus.Met && c.Status != ConditionStatus.Declined)
             .ToListAsync(ct);
+        var ids = rows.Select(r => r.ApplicationId).Concat(pending.Select(c => c.ApplicationId)).Distinct().ToList();
+        var names = await visibleApps.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.ProjectName, ct);
+        var reports = rows.Select(r => new { Report = r, ProjectName = names.GetValueOrDefault(r.ApplicationId, "") }).ToList();
+        var conditions = pending.Select(c => new { Condition = c, ProjectName = names.GetValueOrDefault(c.ApplicationId, "") }).ToList();
 
         var tasks = new List<StartTask>();
         if (applicant)

@@ -43,14 +43,14 @@ public sealed class ReceiptMailTests(SmtpServer smtp) : IClassFixture<SmtpServer
             }
         }
 
-        var mail = await WaitForAsync(() => smtp.Messages().SingleOrDefault(m => m.Subject.Contains(number, StringComparison.Ordinal)));
+        var mail = await WaitForAsync(() => smtp.Messages().SingleOrDefault(m => m.Subject?.Contains(number, StringComparison.Ordinal) == true));
         mail.Subject.Should().Be($"Kvittens: ansökan {number} har kommit in");
         mail.To.Mailboxes.Select(m => m.Address).Should().BeEquivalentTo(["karin.exempel@exempel.se", "rektor@exempel.se"]);
         mail.TextBody.Should().Contain($"Diarienummer: {number}").And.Contain("Lokala samverkansgruppen (LSG)").And.Contain("Kvittensprojektet");
         var attachment = mail.Attachments.OfType<MimeKit.MimePart>().Should().ContainSingle().Subject;
         attachment.FileName.Should().EndWith(".pdf");
         using var bytes = new MemoryStream();
-        await attachment.Content.DecodeToAsync(bytes);
+        await (attachment.Content ?? throw new InvalidOperationException("The attachment has no content.")).DecodeToAsync(bytes);
         using var pdf = PdfDocument.Open(bytes.ToArray());
         var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
         text.Should().Contain("Ansökan om medel").And.Contain(number).And.Contain("Kvittensprojektet").And.Contain("Gymnasiekontoret");

@@ -107,7 +107,7 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Registrera yttrande för Yttrandet {width}" }).ClickAsync();
         await page.GetByLabel("LSG-sammanträde").SelectOptionAsync(new SelectOptionValue { Label = meetingDate });
-        await page.GetByLabel("avstyrker").CheckAsync();
+        await page.GetByLabel("avstyrker", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera yttrandet" }).ClickAsync();
         // Only the reason is wrong, and the page says so at that field.
         await Expect(page.Locator("#Reason-error")).ToContainTextAsync("Ange skälet");
