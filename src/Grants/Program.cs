@@ -22,6 +22,12 @@ builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 // A built (not published) app in any environment serves wwwroot through the build's manifest.
 builder.WebHost.UseStaticWebAssets();
 
+if (Grants.Infrastructure.Moving.MoveCommands.IsRequested(args))
+{
+    Environment.ExitCode = await Grants.Infrastructure.Moving.MoveCommands.RunAsync(args, builder.Configuration, builder.Environment, Console.Out);
+    return;
+}
+
 builder.Services.AddGrantsOptions();
 var appOptions = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
 demo = demo || appOptions.Demo || builder.Environment.IsDevelopment();

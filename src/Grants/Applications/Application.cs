@@ -5,28 +5,28 @@ using Grants.Shared;
 
 namespace Grants.Applications;
 
-/// <summary>The state keys of workflows/ansokan.json the code names.</summary>
+/// <summary>Short names for the states (see <see cref="ApplicationWorkflow"/>).</summary>
 public static class ApplicationStates
 {
-    public const string Draft = "utkast";
-    public const string Received = "inkommen";
-    public const string CompletionRequested = "komplettering-begard";
-    public const string InPreparation = "under-beredning";
-    public const string WithLsg = "hos-lsg";
-    public const string Recommended = "tillstyrkt";
-    public const string AdvisedAgainst = "avstyrkt";
-    public const string OnAgenda = "pa-foredragningslista";
-    public const string Granted = "beviljad";
-    public const string PartlyGranted = "delvis-beviljad";
-    public const string ConditionallyGranted = "villkorat-beviljad";
-    public const string Refused = "avslagen";
-    public const string Tabled = "bordlagd";
-    public const string ReferredBack = "aterremitterad";
-    public const string Running = "pagaende";
-    public const string FinalReported = "slutredovisad";
-    public const string Closed = "avslutad";
-    public const string Withdrawn = "aterkallad";
-    public const string Lapsed = "forfallen";
+    public const string Draft = ApplicationWorkflow.States.Draft;
+    public const string Received = ApplicationWorkflow.States.Received;
+    public const string CompletionRequested = ApplicationWorkflow.States.CompletionRequested;
+    public const string InPreparation = ApplicationWorkflow.States.InPreparation;
+    public const string WithLsg = ApplicationWorkflow.States.WithLsg;
+    public const string Recommended = ApplicationWorkflow.States.Recommended;
+    public const string AdvisedAgainst = ApplicationWorkflow.States.AdvisedAgainst;
+    public const string OnAgenda = ApplicationWorkflow.States.OnAgenda;
+    public const string Granted = ApplicationWorkflow.States.Granted;
+    public const string PartlyGranted = ApplicationWorkflow.States.PartlyGranted;
+    public const string ConditionallyGranted = ApplicationWorkflow.States.ConditionallyGranted;
+    public const string Tabled = ApplicationWorkflow.States.Tabled;
+    public const string ReferredBack = ApplicationWorkflow.States.ReferredBack;
+    public const string FinalReported = ApplicationWorkflow.States.FinalReported;
+    public const string Closed = ApplicationWorkflow.States.Closed;
+    public const string Withdrawn = ApplicationWorkflow.States.Withdrawn;
+    public const string Lapsed = ApplicationWorkflow.States.Lapsed;
+    public const string Refused = ApplicationWorkflow.States.Rejected;
+    public const string Running = ApplicationWorkflow.States.Ongoing;
 }
 
 /// <summary>
@@ -36,7 +36,7 @@ public static class ApplicationStates
 public sealed class Application : Workflow.IWorkflowSubject
 {
     public const string SubjectType = "application";
-    public const string WorkflowKey = "ansokan";
+    public const string WorkflowKey = ApplicationWorkflow.Key;
 
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid OrganisationId { get; set; }
@@ -75,6 +75,10 @@ public sealed class Application : Workflow.IWorkflowSubject
     public List<Attachment> Attachments { get; set; } = [];
 
     public bool IsDraft => State == ApplicationStates.Draft;
+
+    /// <summary>The database check behind the invariant "no application beyond utkast without diarienummer and ankomstdatum".</summary>
+    public const string RegisteredBeyondDraftSql =
+        "\"State\" = '" + ApplicationWorkflow.States.Draft + "' OR (\"RegistrationNumber\" IS NOT NULL AND \"ArrivalDate\" IS NOT NULL)";
 
     public static Application Start(Guid organisationId, ApplicationForm form, Actor actor, DateTimeOffset now)
     {

@@ -15,6 +15,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
     {
         b.Property(a => a.Form).HasJsonConversion(byReference: true);
         b.Property(a => a.Version).IsConcurrencyToken();
+        // The first promise of the record, kept by the database for every writer: nothing beyond utkast lacks its
+        // diarienummer or ankomstdatum (SubmitApplication sets both in the transaction that leaves utkast).
+        b.ToTable(t => t.HasCheckConstraint("CK_Applications_RegisteredBeyondDraft", Application.RegisteredBeyondDraftSql));
         b.HasIndex(a => a.OrganisationId);
         b.HasIndex(a => a.RegistrationNumber).IsUnique();
         b.HasIndex(a => new { a.RegistrationYear, a.RegistrationSequence }).IsUnique();

@@ -35,7 +35,9 @@ public static class DatabaseEngine
     public static void UseEngine(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot)
     {
         if (db.Provider == PostgreSql) options.UseNpgsql(db.ConnectionString);
-        else options.UseSqlite(SqliteConnection(db.ConnectionString, contentRoot));
+        else if (db.Provider == Sqlite) options.UseSqlite(SqliteConnection(db.ConnectionString, contentRoot));
+        // Start-up migrates before options validation runs; say which key is wrong rather than fail on the connection string.
+        else throw new InvalidOperationException($"Database:Provider måste vara {Sqlite} eller {PostgreSql} (är '{db.Provider}').");
     }
 
     /// <summary>A relative Data Source is taken relative to the content root, not the shell's directory.</summary>

@@ -44,6 +44,21 @@ public sealed class TestDatabase
     public static TestDatabase Create(string folder) =>
         Engine == DatabaseEngine.PostgreSql ? CreatePostgres() : new TestDatabase(DatabaseEngine.Sqlite, $"Data Source={Path.Combine(folder, "grants.db")}", null);
 
+    /// <summary>A SQLite file, whatever this run's engine (moving up and the SQLite backup drill start from one).</summary>
+    public static TestDatabase Sqlite(string file) => new(DatabaseEngine.Sqlite, $"Data Source={file}", null);
+
+    /// <summary>An empty PostgreSQL database, not even migrated (the target of copy-to-postgres and pg_restore).</summary>
+    public static TestDatabase CreateEmptyPostgres()
+    {
+        var server = Server ?? throw new InvalidOperationException(SkipWithoutServer);
+        var name = "grants_e_" + Guid.NewGuid().ToString("N");
+        Execute(server, $"CREATE DATABASE {name}");
+        return new TestDatabase(DatabaseEngine.PostgreSql, WithDatabase(server, name), name);
+    }
+
+    /// <summary>The database's name on the server (PostgreSQL only).</summary>
+    public string Name => PostgresName ?? throw new InvalidOperationException("not a PostgreSQL database");
+
     /// <summary>A fresh, migrated PostgreSQL database (whatever this run's engine), for the multi-instance tests.</summary>
     public static TestDatabase CreatePostgres()
     {

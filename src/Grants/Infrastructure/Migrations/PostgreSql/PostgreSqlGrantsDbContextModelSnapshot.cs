@@ -98,7 +98,10 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("RegistrationYear", "RegistrationSequence")
                         .IsUnique();
 
-                    b.ToTable("Applications");
+                    b.ToTable("Applications", t =>
+                        {
+                            t.HasCheckConstraint("CK_Applications_RegisteredBeyondDraft", "\"State\" = 'utkast' OR (\"RegistrationNumber\" IS NOT NULL AND \"ArrivalDate\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Grants.Applications.ApplicationReceipt", b =>

@@ -587,6 +587,7 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.CheckConstraint("CK_Applications_RegisteredBeyondDraft", "\"State\" = 'utkast' OR (\"RegistrationNumber\" IS NOT NULL AND \"ArrivalDate\" IS NOT NULL)");
                     table.ForeignKey(
                         name: "FK_Applications_Organisations_OrganisationId",
                         column: x => x.OrganisationId,

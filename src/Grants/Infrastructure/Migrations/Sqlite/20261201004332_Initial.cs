@@ -586,6 +586,7 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.CheckConstraint("CK_Applications_RegisteredBeyondDraft", "\"State\" = 'utkast' OR (\"RegistrationNumber\" IS NOT NULL AND \"ArrivalDate\" IS NOT NULL)");
                     table.ForeignKey(
                         name: "FK_Applications_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
