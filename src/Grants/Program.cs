@@ -53,7 +53,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Denied");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Error");
-}).AddMvcOptions(o => SwedishBindingMessages.Apply(o.ModelBindingMessageProvider));
+}).AddMvcOptions(o =>
+{
+    SwedishBindingMessages.Apply(o.ModelBindingMessageProvider);
+    o.ModelBinderProviders.Insert(0, new AmountModelBinderProvider());
+});
 
 var app = builder.Build();
 

@@ -5,11 +5,28 @@ using Grants.Shared;
 
 namespace Grants.Applications;
 
-/// <summary>Short names for the two states the record itself knows (see <see cref="ApplicationWorkflow"/> for all).</summary>
+/// <summary>Short names for the states (see <see cref="ApplicationWorkflow"/>).</summary>
 public static class ApplicationStates
 {
     public const string Draft = ApplicationWorkflow.States.Draft;
     public const string Received = ApplicationWorkflow.States.Received;
+    public const string CompletionRequested = ApplicationWorkflow.States.CompletionRequested;
+    public const string InPreparation = ApplicationWorkflow.States.InPreparation;
+    public const string WithLsg = ApplicationWorkflow.States.WithLsg;
+    public const string Recommended = ApplicationWorkflow.States.Recommended;
+    public const string AdvisedAgainst = ApplicationWorkflow.States.AdvisedAgainst;
+    public const string OnAgenda = ApplicationWorkflow.States.OnAgenda;
+    public const string Granted = ApplicationWorkflow.States.Granted;
+    public const string PartlyGranted = ApplicationWorkflow.States.PartlyGranted;
+    public const string ConditionallyGranted = ApplicationWorkflow.States.ConditionallyGranted;
+    public const string Tabled = ApplicationWorkflow.States.Tabled;
+    public const string ReferredBack = ApplicationWorkflow.States.ReferredBack;
+    public const string FinalReported = ApplicationWorkflow.States.FinalReported;
+    public const string Closed = ApplicationWorkflow.States.Closed;
+    public const string Withdrawn = ApplicationWorkflow.States.Withdrawn;
+    public const string Lapsed = ApplicationWorkflow.States.Lapsed;
+    public const string Refused = ApplicationWorkflow.States.Rejected;
+    public const string Running = ApplicationWorkflow.States.Ongoing;
 }
 
 /// <summary>

@@ -203,15 +203,16 @@ public static class ApplicationValidator
         {
             var y = budget[i];
             if (y.Year is < MinYear or > MaxYear) e.Add($"budget[{i}].year", $"Budgetåret måste vara ett årtal mellan {MinYear} och {MaxYear}.");
-            Amount(e, $"budget[{i}].personnel", y.Personnel, "Personal");
-            Amount(e, $"budget[{i}].premises", y.Premises, "Lokal");
-            Amount(e, $"budget[{i}].other", y.Other, "Övriga kostnader");
-            Amount(e, $"budget[{i}].evaluation", y.Evaluation, "Utvärderingskostnader");
-            Amount(e, $"budget[{i}].income", y.Income, "Intäkter");
+            Amount(e, $"budget[{i}].personnel", y.Personnel, $"Personal {y.Year}");
+            Amount(e, $"budget[{i}].premises", y.Premises, $"Lokal {y.Year}");
+            Amount(e, $"budget[{i}].other", y.Other, $"Övriga kostnader {y.Year}");
+            Amount(e, $"budget[{i}].evaluation", y.Evaluation, $"Utvärderingskostnader {y.Year}");
+            Amount(e, $"budget[{i}].income", y.Income, $"Intäkter {y.Year}");
             if (y.Personnel >= 0 && y.Premises >= 0 && y.Other >= 0 && y.Evaluation >= 0 && y.Income > y.TotalCosts)
                 e.Add($"budget[{i}].income", $"Intäkterna {y.Year} får inte vara större än summa kostnader.");
-            if (form.Project.StartDate is { } s && form.Project.EndDate is { } end && y.Year >= 2000 && (y.Year < s.Year || y.Year > end.Year))
-                e.Add($"budget[{i}].year", $"Budgetåret {y.Year} ligger utanför projektperioden.");
+            // A draft may be saved while the dates and the years are still being worked out; submission needs them to agree.
+            if (submit && form.Project.StartDate is { } s && form.Project.EndDate is { } end && y.Year >= 2000 && (y.Year < s.Year || y.Year > end.Year))
+                e.Add($"budget[{i}].year", $"Budgetåret {y.Year} ligger utanför projektperioden {s:yyyy-MM-dd}–{end:yyyy-MM-dd}. Ändra året eller projektets start- och slutdatum.");
         }
         if (submit && budget.Count > 0 && Budget.Compute(budget).NetCost <= 0)
             e.Add("budget", "Sökt belopp (summa nettokostnader) måste vara större än 0 kronor.");
@@ -219,7 +220,7 @@ public static class ApplicationValidator
 
     private static void Amount(ValidationErrors e, string field, long value, string label)
     {
-        if (value < 0) e.Add(field, $"{label}: beloppet får inte vara negativt.");
+        if (value < 0) e.Add(field, $"{label}: beloppet får inte vara negativt. Ange ett belopp från 0 kronor.");
         else if (value > MaxAmount) e.Add(field, $"{label}: beloppet är orimligt stort.");
     }
 

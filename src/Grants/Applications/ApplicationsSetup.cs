@@ -14,6 +14,10 @@ public static class ApplicationsSetup
         services.AddScoped<UploadAttachment>();
         services.AddScoped<ApplicationQueries>();
         services.AddSingleton<StateLabels>();
+        services.AddScoped<Start.IStartSection, ApplicationsStartSection>();
+        services.AddScoped<Start.StartPage>();
+        services.AddScoped<ApplicationReceiptStep>();
+        services.AddScoped<Shared.ISweepStep>(sp => sp.GetRequiredService<ApplicationReceiptStep>());
         return services;
     }
 }

@@ -20,7 +20,7 @@ public sealed class MemberChoice
 [Authorize(Policy = Policies.ApplicationWriter)]
 public sealed class EditModel(
     GrantsDbContext db, ProfileStore profiles, ApplicationQueries queries,
-    CreateDraft create, SaveDraft save, SubmitApplication submit, AddRevision revise, LocalClock clock,
+    CreateDraft create, SaveDraft save, HinderCheck hinder, AddRevision revise, LocalClock clock,
     Eligibility.EligibilityEvaluator eligibility) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
@@ -98,10 +98,10 @@ public sealed class EditModel(
             TempData["Message"] = "Utkastet är sparat.";
             return Redirect($"/Applications/Edit/{Id}");
         }
-        var submitted = await submit.HandleAsync(User, Id.Value, Version, ct);
-        if (!submitted.IsOk) return await FailAsync(submitted.Kind, submitted.Errors, submitted.Message, ct);
-        TempData["Message"] = $"Ansökan är inskickad och registrerad med diarienummer {submitted.Value!.RegistrationNumber}, ankomstdatum {submitted.Value.ArrivalDate:yyyy-MM-dd}.";
-        return Redirect($"/Applications/Details/{Id}");
+        // Before the check-your-answers page: everything that would refuse the submission is shown here, at its field.
+        var problems = await hinder.FindAsync(saved.Value, ct);
+        if (!problems.IsEmpty) return await FailAsync(OutcomeKind.Invalid, problems, null, ct);
+        return Redirect($"/Applications/Check/{Id}");
     }
 
     private async Task<IActionResult> FailAsync(OutcomeKind kind, ValidationErrors errors, string? message, CancellationToken ct)

@@ -22,7 +22,7 @@ public interface ISubmitCheck
 /// time zone and takes the next diarienummer in the same transaction that stores it.
 /// The state change itself is the workflow's "skicka-in" transition (workflows/ansokan.json), fired through the engine in that transaction.
 /// </summary>
-public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, WriteGate gate, HinderCheck hinder, IEnumerable<ISubmitCheck> checks, IWorkflowEngine workflow)
+public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, WriteGate gate, HinderCheck hinder, IEnumerable<ISubmitCheck> checks, IWorkflowEngine workflow, Hangfire.IBackgroundJobClient jobs)
 {
     public async Task<Outcome<Application>> HandleAsync(ClaimsPrincipal user, Guid id, int? expectedVersion, CancellationToken ct)
     {
@@ -55,6 +55,8 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
         foreach (var check in checks) await check.OnSubmittedAsync(app, actor, ct);
         var audit = AuditEntry.Of(actor, now, nameof(Application), app.Id.ToString(), "application.submitted");
         db.AuditEntries.Add(audit);
+        // The kvittens is owed from this commit on; the receipt step renders the PDF outside the write lock.
+        db.ApplicationReceipts.Add(new ApplicationReceipt { ApplicationId = app.Id, CreatedAt = now });
 
         using (await gate.EnterAsync(ct))
         {
@@ -69,6 +71,7 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             if (!saved.IsOk) return saved;
         }
         await workflow.RunPendingActionsAsync(ct);
+        ApplicationReceiptStep.Kick(jobs);
         return app;
     }
 

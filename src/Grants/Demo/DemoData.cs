@@ -58,6 +58,7 @@ public sealed class DemoData(GrantsDbContext db, UserManager<AppUser> users, Tim
             await DemoApplications.LoadAsync(db, now, workflow);
             log.LogInformation("Demo applications loaded");
         }
+        await DemoLsg.LoadAsync(db, now);
         // Budget year 2015 reproducing § 600, and the current year.
         await DemoEconomy.LoadAsync(db, now, TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).Year);
         // The rule runs first: the follow-up demo moves a case on past the no-hinder guard.

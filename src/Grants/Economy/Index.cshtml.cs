@@ -43,7 +43,7 @@ public sealed class IndexModel(EconomyQueries queries, RoomForecast forecast, IR
             var amountText = i < ProposalAmount.Count ? ProposalAmount[i] : null;
             if (string.IsNullOrWhiteSpace(label) && string.IsNullOrWhiteSpace(amountText)) continue;
             if (string.IsNullOrWhiteSpace(label)) ModelState.AddModelError($"proposalLabel[{i}]", $"Ange vad förslag {i + 1} gäller.");
-            if (!long.TryParse(amountText?.Replace(" ", ""), out var amount) || amount < 0) ModelState.AddModelError($"proposalAmount[{i}]", $"Ange beloppet för förslag {i + 1} i hela kronor.");
+            if (!Amounts.TryParse(amountText, out var amount) || amount < 0) ModelState.AddModelError($"proposalAmount[{i}]", $"Ange beloppet för förslag {i + 1} i hela kronor.");
             else if (!string.IsNullOrWhiteSpace(label)) proposals.Add(new ProposedGrant(label.Trim(), amount));
         }
         if (proposals.Count > 0 && ModelState.IsValid) Forecast = await forecast.AfterProposalsAsync(AsOf, proposals, ct);

@@ -113,12 +113,5 @@ public sealed class YearModel(EconomyQueries queries, BudgetYears years, RecordC
     }
 
     /// <summary>"430 000" or "430000" → 430000; anything else a field error.</summary>
-    public static long? Kronor(string? text, string field, ValidationErrors errors)
-    {
-        var cleaned = (text ?? "").Replace(" ", "").Replace("\u00A0", "").Replace("\u202F", "").Replace("kr", "");
-        if (cleaned.Length == 0) return null;
-        if (long.TryParse(cleaned, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var v)) return v;
-        errors.Add(field, "Ange beloppet i hela kronor med siffror, till exempel 430 000.");
-        return null;
-    }
+    public static long? Kronor(string? text, string field, ValidationErrors errors) => Amounts.Parse(text, field, errors);
 }

@@ -25,6 +25,7 @@ public static class EligibilitySetup
         services.AddScoped<RerunEligibility>();
         services.AddScoped<EligibilityQueries>();
         services.AddScoped<SaveProgramme>();
+        services.AddScoped<Start.IStartSection, OpenCallsSection>();
         return services;
     }
 

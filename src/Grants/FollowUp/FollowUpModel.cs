@@ -78,6 +78,10 @@ public sealed class Report : Workflow.IWorkflowSubject
     /// <summary>The last reminder occasion sent ("20260630:fore-14").</summary>
     public string? LastReminder { get; set; }
     public string? ReviewComment { get; set; }
+    /// <summary>The applicant's unsaved-to-the-record work on the next version (JSON of a ReportForm); cleared when handed in.</summary>
+    public string? DraftJson { get; set; }
+    public DateTimeOffset? DraftSavedAt { get; set; }
+    public string? DraftSavedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
     public int Version { get; set; }

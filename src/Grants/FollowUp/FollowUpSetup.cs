@@ -34,6 +34,8 @@ public static class FollowUpSetup
         services.AddScoped<ReportedSpending>();
         services.AddScoped<Economy.IReportedSpending>(sp => sp.GetRequiredService<ReportedSpending>());
         services.AddScoped<FollowUpQueries>();
+        services.AddScoped<Start.IStartSection, FollowUpStartSection>();
+        services.AddScoped<SaveReportDraft>();
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace Grants.FollowUp;
 
 /// <summary>One report: the form while it waits for the applicant, the handed-in versions, and the review.</summary>
 [Authorize(Policy = Policies.FollowUpReader)]
-public sealed class ReportModel(GrantsDbContext db, FollowUpQueries queries, SubmitReport submit, ReviewReport review) : PageModel
+public sealed class ReportModel(GrantsDbContext db, FollowUpQueries queries, SubmitReport submit, SaveReportDraft draft, ReviewReport review, LocalClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public ReportForm Form { get; set; } = new();
@@ -24,13 +24,36 @@ public sealed class ReportModel(GrantsDbContext db, FollowUpQueries queries, Sub
     public string StateLabel { get; private set; } = "";
     public IReadOnlyCollection<int> Years { get; private set; } = [];
     public ReportForm? Latest { get; private set; }
-    public bool CanSubmit => Report.IsOpen && ApplicationAccess.MayWrite(User);
+    public bool CanSubmit => Report.IsOpen && ApplicationAccess.MayWrite(User) && PeriodStarted;
+    public bool PeriodStarted { get; private set; }
+    public DateOnly OpensOn { get; private set; }
+    public ReportForm? Draft { get; private set; }
     public bool CanReview => Report.State == ReportStates.Submitted && (User.IsInRole(Roles.Secretariat) || User.IsInRole(Roles.Lsg));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        Form = Latest ?? Blank();
+        Form = Draft ?? Latest ?? Blank();
+        return Page();
+    }
+
+    /// <summary>Keeps the work so far without handing it in (no checks but the form's own types).</summary>
+    public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await draft.HandleAsync(User, Id, Form, ct);
+            switch (outcome.Kind)
+            {
+                case OutcomeKind.Ok:
+                    TempData["Message"] = "Utkastet är sparat. Rapporten är inte inlämnad förrän du väljer Lämna in rapporten.";
+                    return Redirect($"/FollowUp/Report/{Id}");
+                case OutcomeKind.NotFound: return NotFound();
+                case OutcomeKind.Forbidden: return Forbid();
+                default: ModelState.AddModelError("", outcome.Message ?? ""); break;
+            }
+        }
+        if (!await LoadAsync(ct)) return NotFound();
         return Page();
     }
 
@@ -88,6 +111,10 @@ public sealed class ReportModel(GrantsDbContext db, FollowUpQueries queries, Sub
         StateLabel = queries.ReportStateLabel(report);
         Years = ReportYears.Of(Plan, app);
         Latest = report.Versions.OrderBy(v => v.Number).LastOrDefault() is { } v ? ReportJson.Read(v) : null;
+        Draft = report.DraftJson is { } json ? System.Text.Json.JsonSerializer.Deserialize<ReportForm>(json, ReportJson.Options) : null;
+        await db.Entry(Plan).Collection(p => p.Reports).LoadAsync(ct);
+        OpensOn = ReportPeriod.OpensOn(report, Plan);
+        PeriodStarted = OpensOn <= clock.Today;
         if (!ModelState.ContainsKey(nameof(Version))) Version = report.Version;
         return true;
     }

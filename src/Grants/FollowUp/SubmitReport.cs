@@ -17,7 +17,7 @@ namespace Grants.FollowUp;
 /// numbered version with a hash, and moved to Inlämnad through the workflow, which also stops its reminders.
 /// A handing-in after komplettering is a new version beside the first; nothing handed in is overwritten.
 /// </summary>
-public sealed class SubmitReport(GrantsDbContext db, IWorkflowEngine engine, TimeProvider time)
+public sealed class SubmitReport(GrantsDbContext db, IWorkflowEngine engine, LocalClock clock)
 {
     public const string Trigger = ReportWorkflow.Triggers.Submit;
 
@@ -30,6 +30,8 @@ public sealed class SubmitReport(GrantsDbContext db, IWorkflowEngine engine, Tim
         if (expectedVersion is { } v && v != report.Version) return Outcome<Report>.Conflict(WorkflowEngine.ConcurrencyMessage);
 
         var plan = report.Plan ?? throw new InvalidOperationException("A report always has a plan.");
+        await db.Entry(plan).Collection(p => p.Reports).LoadAsync(ct);
+        if (!ReportPeriod.HasStarted(report, plan, clock.Today)) return Outcome<Report>.Conflict(ReportPeriod.NotStartedMessage(report, plan));
         var goals = app.Form.Project.Goals;
         var errors = ReportValidator.Validate(form, report.Kind, goals, ReportYears.Of(plan, app));
         if (!errors.IsEmpty) return Outcome<Report>.Invalid(errors);
@@ -39,7 +41,7 @@ public sealed class SubmitReport(GrantsDbContext db, IWorkflowEngine engine, Tim
             : [];
 
         var actor = Actor.From(user);
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         var json = JsonSerializer.Serialize(form, ReportJson.Options);
         var version = new ReportVersion
         {
@@ -51,6 +53,9 @@ public sealed class SubmitReport(GrantsDbContext db, IWorkflowEngine engine, Tim
         if (!moved.IsOk) return Outcome.From<Report, WorkflowTransition>(moved);
         report.Versions.Add(version);
         report.NextActionOn = null; // handed in: no further reminders, from this commit on
+        report.DraftJson = null;
+        report.DraftSavedAt = null;
+        report.DraftSavedBy = null;
         db.AuditEntries.Add(AuditEntry.Of(actor, now, Report.SubjectType, report.Id.ToString(), "follow-up.report-submitted",
             $"{report.Title}, version {version.Number}, sha256:{version.ContentHash}"));
         var saved = await db.SaveOrConflictAsync(report, ct, WorkflowEngine.ConcurrencyMessage);

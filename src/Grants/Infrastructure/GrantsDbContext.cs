@@ -27,6 +27,7 @@ public class GrantsDbContext(DbContextOptions options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
+    public DbSet<ApplicationReceipt> ApplicationReceipts => Set<ApplicationReceipt>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Workflow.WorkflowDefinitionVersion> WorkflowDefinitionVersions => Set<Workflow.WorkflowDefinitionVersion>();
     public DbSet<Workflow.WorkflowTransition> WorkflowTransitions => Set<Workflow.WorkflowTransition>();

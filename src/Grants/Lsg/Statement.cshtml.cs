@@ -32,8 +32,7 @@ public sealed class StatementModel(GrantsDbContext db, LsgQueries queries, LsgMe
         var outcome = await record.HandleAsync(User, Id, new RecordStatement.Request(MeetingId, Recommendation, Reason, Addition), ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         if (outcome.IsOk) Recorded = outcome.Value!.Sentence;
-        else if (outcome.Kind == OutcomeKind.Invalid)
-            foreach (var (field, messages) in outcome.Errors.All) foreach (var m in messages) ModelState.AddModelError(field, m);
+        else if (outcome.Kind == OutcomeKind.Invalid) FieldKeys.CopyTo(outcome.Errors, ModelState, "");
         else ModelState.AddModelError("", outcome.Message ?? "");
         return await LoadAsync(ct) ? Page() : NotFound();
     }

@@ -38,6 +38,9 @@ public static class MeetingsSetup
         services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<MeetingStore>();
         services.AddScoped<BoardRegister>();
+        services.AddScoped<IBoardCalendar, BoardCalendar>();
+        services.AddScoped<IApplicationDecisions, ApplicationDecisions>();
+        services.AddScoped<Start.IStartSection, MeetingsStartSection>();
         services.AddScoped<CreateMeeting>();
         services.AddScoped<AgendaPrefill>();
         services.AddScoped<EditAgenda>();

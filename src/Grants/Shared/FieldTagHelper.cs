@@ -16,7 +16,7 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
     public required Microsoft.AspNetCore.Mvc.ViewFeatures.ModelExpression For { get; set; }
     public required string Label { get; set; }
     public string? Hint { get; set; }
-    /// <summary>text, textarea, email, tel, number, date.</summary>
+    /// <summary>text, textarea, email, tel, number, date, or amount (whole kronor: a text field that takes "508 000", see <see cref="Amounts"/>).</summary>
     public string Type { get; set; } = "text";
     public int Rows { get; set; } = 4;
     public bool Required { get; set; }
@@ -35,7 +35,7 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         var id = FieldKeys.ElementId(name);
         var state = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
-        var value = state?.AttemptedValue ?? Format(For.Model);
+        var value = state?.AttemptedValue ?? (Type == "amount" && For.Model is long amount ? Applications.SwedishIdentifiers.Money(amount) : Format(For.Model));
 
         string E(string s) => encoder.Encode(s);
         var described = new List<string>();
@@ -64,7 +64,10 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         else
         {
             var extra = Type == "number" ? $" inputmode=\"numeric\" step=\"1\" min=\"{E(Min ?? "0")}\"" + (Max is not null ? $" max=\"{E(Max)}\"" : "") : "";
-            html.Append($"<input type=\"{E(Type)}\" {attrs} value=\"{E(value)}\"{extra} />");
+            // Amounts are text: a number field refuses "508 000" in the browser before the server sees it.
+            var type = Type == "amount" ? "text" : Type;
+            if (Type == "amount") extra = " inputmode=\"numeric\" autocomplete=\"off\" spellcheck=\"false\"";
+            html.Append($"<input type=\"{E(type)}\" {attrs} value=\"{E(value)}\"{extra} />");
         }
 
         output.TagName = "div";

@@ -100,11 +100,12 @@ public sealed class ApplicationFormBrowserTests(BrowserApp app) : IClassFixture<
         await Axe.AssertNoSeriousViolationsAsync(page);
         await Screenshots.TakeAsync(page, "application-form-filled");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka in ansökan" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Applications/Details/", StringComparison.Ordinal));
-        var number = page.Locator("dt:text-is('Diarienummer') + dd");
-        await Expect(number).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^SKN 2026/\d+$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Granska och skicka in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Applications/Check/", StringComparison.Ordinal));
         await Expect(page.Locator("body")).ToContainTextAsync("650 000 kronor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka in ansökan" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Applications/Submitted/", StringComparison.Ordinal));
+        await Expect(page.Locator("#registration-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^SKN 2026/\d+$"));
         await Axe.AssertNoSeriousViolationsAsync(page);
         await Screenshots.TakeAsync(page, "application-submitted");
         app.CspViolations.Should().BeEmpty("the form's live sums run from wwwroot/js under a CSP without inline script");
@@ -117,7 +118,7 @@ public sealed class ApplicationFormBrowserTests(BrowserApp app) : IClassFixture<
         await page.GotoAsync("/Applications/Edit");
         await Fill(page, "Form.Project.Name", "Ofullständig");
         await Fill(page, "Form.Organisation.PostalCode", "9318");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka in ansökan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Granska och skicka in" }).ClickAsync();
         await Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
         await Expect(page.Locator("#Form_Organisation_PostalCode-error")).ToContainTextAsync("Postnummer");
         await Expect(page.Locator("#Form_Organisation_PostalCode")).ToHaveAttributeAsync("aria-invalid", "true");

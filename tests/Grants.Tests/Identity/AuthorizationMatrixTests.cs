@@ -136,6 +136,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
     {
         { $"/Minutes/Print/{Id}", MinutesReaders },
         { $"/Minutes/Extract/{Id}/605", ExtractReaders },
+        { $"/Applications/Check/{Id}", Writers },
+        { $"/Applications/Submitted/{Id}", Readers },
     };
 
     [Theory]

@@ -6,10 +6,18 @@
   if (!form) return;
   var fmt = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
   function kronor(n) { return fmt.format(n).replace(/\u00a0|\u202f/g, " ") + " kronor"; }
-  function num(input) { var v = parseInt(input.value, 10); return isNaN(v) ? 0 : v; }
+  // Amounts may be typed with spaces ("508 000"), as the server's parser (Shared/Amounts.cs) accepts.
+  var negative = false;
+  function num(input) {
+    var v = parseInt(String(input.value).replace(/[\s\u00a0\u202f]|kr(onor)?$/gi, "").replace("\u2212", "-"), 10);
+    if (isNaN(v)) return 0;
+    if (v < 0) { negative = true; return 0; }
+    return v;
+  }
 
   function recompute() {
     var totalCosts = 0, totalIncome = 0;
+    negative = false;
     form.querySelectorAll("[data-budget-year]").forEach(function (year) {
       var costs = 0, income = 0;
       year.querySelectorAll("input.cost").forEach(function (i) { costs += num(i); });
@@ -23,6 +31,8 @@
     document.getElementById("total-costs").textContent = kronor(totalCosts);
     document.getElementById("total-income").textContent = kronor(totalIncome);
     document.getElementById("total-net").textContent = kronor(totalCosts - totalIncome);
+    var warn = document.getElementById("budget-negative");
+    if (warn) warn.hidden = !negative;
   }
 
   // Clone the last row of a list and give it the next index in names, ids and label targets.
@@ -54,6 +64,18 @@
     if (e.target.matches("input.cost, input.income, input.year")) recompute();
   });
 
+  // Budget years follow the project period: while the years have not been typed by hand, a changed start date
+  // moves them so the first budget year is the project's start year.
+  var start = document.getElementById("Form_Project_StartDate");
+  var yearsTouched = false;
+  form.addEventListener("input", function (e) { if (e.target.matches("input.year")) yearsTouched = true; });
+  if (start) start.addEventListener("change", function () {
+    var y = parseInt(String(start.value).slice(0, 4), 10);
+    if (isNaN(y) || yearsTouched) return;
+    form.querySelectorAll("input.year").forEach(function (input, i) { input.value = String(y + i); });
+    recompute();
+  });
+
   var addYear = form.querySelector("[data-add-year]");
   if (addYear) addYear.addEventListener("click", function () {
     addRow("[data-budget]", "[data-budget-year]", "Budget", function (clone) {
@@ -68,7 +90,7 @@
   var addFunder = form.querySelector("[data-add-funder]");
   if (addFunder) addFunder.addEventListener("click", function () {
     addRow("[data-financing]", "[data-funder]", "Financing", function (clone, index) {
-      clone.querySelectorAll("input").forEach(function (i) { i.value = i.type === "number" ? "0" : ""; });
+      clone.querySelectorAll("input").forEach(function (i) { i.value = i.getAttribute("inputmode") === "numeric" ? "0" : ""; });
       clone.querySelector("select").selectedIndex = 0;
       clone.querySelector("legend").textContent = "Finansiär " + (index + 1);
     });
