@@ -146,6 +146,6 @@ public sealed class PostgreSqlFactAttribute : FactAttribute
 {
     public PostgreSqlFactAttribute()
     {
-        if (TestDatabase.Server is null) Skip = TestDatabase.SkipWithoutServer;
+        if (TestDatabase.Server is null) base.Skip = TestDatabase.SkipWithoutServer;
     }
 }
