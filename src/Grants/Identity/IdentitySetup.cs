@@ -21,14 +21,37 @@ public static class IdentitySetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No lock-outs anyone could trigger against the kansli or the chair: SignInThrottle delays instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<SwedishIdentityErrors>()
             .AddEntityFrameworkStores<GrantsDbContext>()
             .AddClaimsPrincipalFactory<GrantsClaimsFactory>();
+
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<AccountAudit>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<AccountMails>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<SecondFactorSetup>();
+        services.AddScoped<AccountSetup>();
+        services.AddScoped<PasswordReset>();
+        services.AddScoped<IStaffRoster, Lsg.LsgRoster>();
+        services.AddScoped<IStaffRoster, Meetings.BoardRoster>();
+        // Logout, deactivation, password and role changes renew the security stamp; checking it on every
+        // request ends the old cookie at once (SessionCheck does the same for bearer tokens).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<AccountOptions>>((o, a) =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(a.Value.AccessTokenMinutes);
+                o.RefreshTokenExpiration = TimeSpan.FromHours(a.Value.RefreshTokenHours);
+            });
+        services.AddSignInRateLimiter();
 
         // The composite scheme challenges and forbids through the bearer scheme, so a page opened without
         // login answered a bare 401 instead of the login page. Pages use the cookie; the API keeps the bearer.

@@ -50,6 +50,8 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
     public DbSet<Meetings.AgendaItem> AgendaItems => Set<Meetings.AgendaItem>();
     public DbSet<Meetings.ParagraphCounter> ParagraphCounters => Set<Meetings.ParagraphCounter>();
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
+    public DbSet<SignInThrottleEntry> SignInThrottle => Set<SignInThrottleEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -106,6 +108,8 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         FollowUp.FollowUpSetup.ConfigureFollowUpModel(builder);
         Eligibility.EligibilitySetup.ConfigureEligibilityModel(builder);
         Grants.Meetings.MeetingsSetup.ConfigureMeetingsModel(builder);
+        builder.ApplyConfiguration(new AccountLinkConfiguration());
+        builder.ApplyConfiguration(new SignInThrottleEntryConfiguration());
 
         // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
         // so convert to a sortable long (UTC ticks) on SQLite only.
