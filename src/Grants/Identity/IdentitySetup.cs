@@ -42,9 +42,8 @@ public static class IdentitySetup
         services.AddScoped<PasswordReset>();
         services.AddScoped<IStaffRoster, Lsg.LsgRoster>();
         services.AddScoped<IStaffRoster, Meetings.BoardRoster>();
-        // Logout, deactivation, password and role changes renew the security stamp; checking it on every
-        // request ends the old cookie at once (SessionCheck does the same for bearer tokens).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Logout, deactivation, password and role changes renew the security stamp; SessionCheck compares it on
+        // every request for cookies and bearer tokens alike.
         services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<AccountOptions>>((o, a) =>
             {
@@ -77,6 +76,8 @@ public static class IdentitySetup
             {
                 OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden),
+                // Every request, not every 30 minutes: a cookie ends with logout, deactivation and password or role changes.
+                OnValidatePrincipal = SessionCheck.ValidateCookieAsync,
             };
         });
         services.AddAntiforgery(o =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace Grants.Identity;
@@ -10,6 +11,19 @@ namespace Grants.Identity;
 /// </summary>
 public static class SessionCheck
 {
+    /// <summary>
+    /// The cookie's check. Identity's SecurityStampValidator skips the check until its interval has passed on the
+    /// clock (zero still skips within the same tick), so this compares the stamp on every request instead.
+    /// </summary>
+    public static async Task ValidateCookieAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext ctx)
+    {
+        var signIn = ctx.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+        var user = ctx.Principal is null ? null : await signIn.ValidateSecurityStampAsync(ctx.Principal);
+        if (user is { IsActive: true }) return;
+        ctx.RejectPrincipal();
+        await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
     public static IApplicationBuilder UseSessionCheck(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
         if (ctx.User.Identity?.IsAuthenticated == true
