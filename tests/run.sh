@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
 # 1. Debian packages: Chromium for the browser tests, aiosmtpd for the real SMTP server,
-#    LibreOffice Writer for the minutes as PDF/A.
+#    LibreOffice Writer for the minutes as PDF/A (PostgreSQL: tests/pg-cluster.sh).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/soffice ] || missing+=(libreoffice-writer-nogui)
@@ -26,13 +26,21 @@ if ! cmp -s "$TESTS/package-lock.json" "$TESTS/node_modules/.package-lock.json.c
   cp "$TESTS/package-lock.json" "$TESTS/node_modules/.package-lock.json.ci"
 fi
 
-# 3. Every test in the solution, one TRX file per test project.
+# 3. A private PostgreSQL cluster (installed if missing) on a free loopback port, stopped however this script ends.
+eval "$("$ROOT/tests/pg-cluster.sh" start)"
+trap '"$ROOT/tests/pg-cluster.sh" stop "$PG_TEST_DIR"' EXIT
+export GRANTS_TEST_POSTGRES
+
+# 4. Every test in the solution on SQLite (the multi-instance tests use the cluster), one TRX file per test project;
+#    then every database-touching test again on PostgreSQL (browser tests stay on SQLite: they test pages, not engines).
 RESULTS="$ROOT/TestResults"
 rm -rf "$RESULTS"
 status=0
-dotnet test Grants.sln --logger "trx" --results-directory "$RESULTS" "$@" || status=$?
+dotnet test Grants.sln --logger "trx;LogFilePrefix=sqlite" --results-directory "$RESULTS" "$@" || status=$?
+GRANTS_TEST_ENGINE=PostgreSql dotnet test Grants.sln --no-build --logger "trx;LogFilePrefix=postgresql" --results-directory "$RESULTS" \
+  --filter "FullyQualifiedName!~Browser&FullyQualifiedName!~MultiInstance" "$@" || status=$?
 
-# 4. Count from the TRX files: dotnet test's own summary line is not read as a test count.
+# 5. Count from the TRX files: dotnet test's own summary line is not read as a test count.
 passed=0; failed=0
 shopt -s nullglob
 for trx in "$RESULTS"/*.trx; do

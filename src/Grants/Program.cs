@@ -1,5 +1,6 @@
 using Grants.Applications;
 using Grants.Association;
+using Grants.Demo;
 using Grants.Economy;
 using Grants.FollowUp;
 using Grants.Eligibility;
@@ -23,12 +24,18 @@ builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 // A built (not published) app in any environment serves wwwroot through the build's manifest.
 builder.WebHost.UseStaticWebAssets();
 
+if (Grants.Infrastructure.Moving.MoveCommands.IsRequested(args))
+{
+    return await Grants.Infrastructure.Moving.MoveCommands.RunAsync(args, builder.Configuration, builder.Environment, Console.Out);
+}
+
 builder.Services.AddGrantsOptions();
 var appOptions = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
 demo = command is null && (demo || appOptions.Demo || builder.Environment.IsDevelopment());
 
 builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
+if (demo) builder.Services.AddDemo();
 builder.Services.AddGrantsIdentity(appOptions);
 builder.Services.AddSingleton(new DemoMode(demo));
 builder.Services.AddProblemDetails();

@@ -5,10 +5,11 @@ using Grants.Shared;
 
 namespace Grants.Applications;
 
+/// <summary>Short names for the two states the record itself knows (see <see cref="ApplicationWorkflow"/> for all).</summary>
 public static class ApplicationStates
 {
-    public const string Draft = "utkast";
-    public const string Received = "inkommen";
+    public const string Draft = ApplicationWorkflow.States.Draft;
+    public const string Received = ApplicationWorkflow.States.Received;
 }
 
 /// <summary>
@@ -18,7 +19,7 @@ public static class ApplicationStates
 public sealed class Application : Workflow.IWorkflowSubject
 {
     public const string SubjectType = "application";
-    public const string WorkflowKey = "ansokan";
+    public const string WorkflowKey = ApplicationWorkflow.Key;
 
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid OrganisationId { get; set; }
@@ -57,6 +58,10 @@ public sealed class Application : Workflow.IWorkflowSubject
     public List<Attachment> Attachments { get; set; } = [];
 
     public bool IsDraft => State == ApplicationStates.Draft;
+
+    /// <summary>The database check behind the invariant "no application beyond utkast without diarienummer and ankomstdatum".</summary>
+    public const string RegisteredBeyondDraftSql =
+        "\"State\" = '" + ApplicationWorkflow.States.Draft + "' OR (\"RegistrationNumber\" IS NOT NULL AND \"ArrivalDate\" IS NOT NULL)";
 
     public static Application Start(Guid organisationId, ApplicationForm form, Actor actor, DateTimeOffset now)
     {

@@ -50,7 +50,7 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             var started = await workflow.StartAsync(app, Application.WorkflowKey, actor, null, ct);
             if (!started.IsOk) return Discard<WorkflowTransition>(started);
         }
-        var fired = await workflow.ApplyAsync(app, SubmitTrigger, actor, onBehalf ? "Pappersansökan registrerad av kansliet" : null, ct);
+        var fired = await workflow.ApplyAsync(app, Door.Submit, SubmitTrigger, actor, onBehalf ? "Pappersansökan registrerad av kansliet" : null, ct);
         if (!fired.IsOk) return Discard<WorkflowTransition>(fired);
         foreach (var check in checks) await check.OnSubmittedAsync(app, actor, ct);
         var audit = AuditEntry.Of(actor, now, nameof(Application), app.Id.ToString(), "application.submitted");
@@ -81,7 +81,7 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
         return app;
     }
 
-    public const string SubmitTrigger = "skicka-in";
+    public const string SubmitTrigger = ApplicationWorkflow.Triggers.Submit;
 
     /// <summary>Nothing was written yet: forget the prepared changes and pass the refusal on.</summary>
     private Outcome<Application> Discard<T>(Outcome<T> failed)

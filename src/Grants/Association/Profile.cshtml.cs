@@ -11,9 +11,12 @@ namespace Grants.Association;
 public sealed class ProfileModel(ProfileStore profiles, UpdateProfile update) : PageModel
 {
     [BindProperty] public ProfileRequest Input { get; set; } = new();
+    /// <summary>Set once any § is given: the first number is shown read-only.</summary>
+    public int? SeriesLast { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        SeriesLast = await update.LockedAtAsync(ct);
         Input = UpdateProfile.ToRequest(await profiles.GetAsync(ct));
         Input.Members.Add(new MemberRequest());
     }
@@ -22,6 +25,7 @@ public sealed class ProfileModel(ProfileStore profiles, UpdateProfile update) : 
     {
         // The empty row offered for a new member is ignored when left blank.
         Input.Members = Input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Key) || !string.IsNullOrWhiteSpace(m.Name)).ToList();
+        SeriesLast = await update.LockedAtAsync(ct);
         if (!ModelState.IsValid) return Page();
         var outcome = await update.HandleAsync(User, Input, ct);
         if (outcome.IsOk)
@@ -30,6 +34,7 @@ public sealed class ProfileModel(ProfileStore profiles, UpdateProfile update) : 
             return Redirect("/Association/Profile");
         }
         FieldKeys.CopyTo(outcome.Errors, ModelState, "Input");
+        if (outcome.Kind == OutcomeKind.Conflict) ModelState.AddModelError("Input.FirstParagraphNumber", outcome.Message ?? "");
         Input.Members.Add(new MemberRequest());
         return Page();
     }

@@ -26,7 +26,7 @@ public sealed class MemberRequest
 }
 
 /// <summary>The admin edits the förbund profile; every change is audited with the old and new values.</summary>
-public sealed class UpdateProfile(GrantsDbContext db, ProfileStore store, TimeProvider time)
+public sealed class UpdateProfile(GrantsDbContext db, ProfileStore store, TimeProvider time, IEnumerable<IParagraphSeries> series)
 {
     public static ValidationErrors Validate(ProfileRequest r)
     {
@@ -59,6 +59,8 @@ public sealed class UpdateProfile(GrantsDbContext db, ProfileStore store, TimePr
         var errors = Validate(r);
         if (!errors.IsEmpty) return Outcome<AssociationProfile>.Invalid(errors);
         var profile = await db.AssociationProfiles.SingleAsync(ct);
+        if (r.FirstParagraphNumber != profile.FirstParagraphNumber && await LockedAtAsync(ct) is { } last)
+            return Outcome<AssociationProfile>.Conflict(FirstNumberLocked(profile.FirstParagraphNumber, last));
         var before = JsonSerializer.Serialize(profile, FormJsonOptions.Options);
         var actor = Actor.From(user);
         var now = time.GetUtcNow();
@@ -75,6 +77,17 @@ public sealed class UpdateProfile(GrantsDbContext db, ProfileStore store, TimePr
         store.Evict();
         return profile;
     }
+
+    /// <summary>The last § given once the series has begun (then the first number is locked), else null.</summary>
+    public async Task<int?> LockedAtAsync(CancellationToken ct)
+    {
+        foreach (var s in series)
+            if (await s.LastGivenAsync(ct) is { } last) return last;
+        return null;
+    }
+
+    public static string FirstNumberLocked(int first, int last) =>
+        $"Första paragrafnummer är låst: serien har börjat (§ {first}–{last} är givna) och fortsätter från det senaste numret.";
 
     public static ProfileRequest ToRequest(AssociationProfile p) => new()
     {

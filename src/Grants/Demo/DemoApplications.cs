@@ -94,7 +94,7 @@ public static class DemoApplications
             db.Applications.Add(app);
             // The state change is the workflow's, as for a real submission.
             await Started(workflow.StartAsync(app, Application.WorkflowKey, actor, null, default));
-            await Started(workflow.ApplyAsync(app, SubmitApplication.SubmitTrigger, actor, onBehalf ? "Pappersansökan registrerad av kansliet" : null, default));
+            await Started(workflow.ApplyAsync(app, Workflow.Door.Submit, SubmitApplication.SubmitTrigger, actor, onBehalf ? "Pappersansökan registrerad av kansliet" : null, default));
             db.AuditEntries.Add(AuditEntry.Of(actor, startedAt, nameof(Application), app.Id.ToString(), "application.created"));
             db.AuditEntries.Add(AuditEntry.Of(actor, receivedAt, nameof(Application), app.Id.ToString(), "application.submitted", number));
             lastPerYear[year] = Math.Max(lastPerYear.GetValueOrDefault(year), s.Sequence);

@@ -1,3 +1,4 @@
+using Grants.Applications;
 using Grants.Identity;
 using Grants.Infrastructure;
 using Grants.Lsg;
@@ -76,7 +77,7 @@ public sealed class DemoBoard(GrantsDbContext db, IWorkflowEngine workflow, Agen
         foreach (var (project, recommendation, reason) in Cases)
         {
             var app = await db.Applications.Include(a => a.Organisation).SingleAsync(a => a.ProjectName.StartsWith(project), ct);
-            foreach (var trigger in new[] { "paborja-beredning", "remittera-lsg" }) await Fire(app, trigger, kansli, ct);
+            foreach (var trigger in new[] { ApplicationWorkflow.Triggers.StartPreparation, ApplicationWorkflow.Triggers.ReferToLsg }) await Fire(app, Door.NextStep, trigger, kansli, ct);
             var statement = new LsgStatement
             {
                 ApplicationId = app.Id, MeetingId = lsgMeeting.Id, MeetingDate = lsgMeeting.Date, Recommendation = recommendation, Reason = reason,
@@ -87,8 +88,8 @@ public sealed class DemoBoard(GrantsDbContext db, IWorkflowEngine workflow, Agen
             db.LsgStatements.Add(statement);
             // The guards read the statement from the database.
             await db.SaveChangesAsync(ct);
-            await Fire(app, recommendation == LsgRecommendation.Recommend ? "tillstyrk" : "avstyrk", kansli, ct);
-            await Fire(app, EditAgenda.PutOnAgendaTrigger, kansli, ct);
+            await Fire(app, Door.LsgStatement, recommendation == LsgRecommendation.Recommend ? ApplicationWorkflow.Triggers.Recommend : ApplicationWorkflow.Triggers.AdviseAgainst, kansli, ct);
+            await Fire(app, Door.Agenda, EditAgenda.PutOnAgendaTrigger, kansli, ct);
             var item = await prefill.ApplicationItemAsync(app, ct);
             item.Position = position++;
             meeting.Items.Add(item);
@@ -99,9 +100,9 @@ public sealed class DemoBoard(GrantsDbContext db, IWorkflowEngine workflow, Agen
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task Fire(Applications.Application app, string trigger, Actor actor, CancellationToken ct)
+    private async Task Fire(Applications.Application app, Door door, string trigger, Actor actor, CancellationToken ct)
     {
-        var outcome = await workflow.ApplyAsync(app, trigger, actor, "Demodata", ct);
+        var outcome = await workflow.ApplyAsync(app, door, trigger, actor, "Demodata", ct);
         if (!outcome.IsOk) throw new InvalidOperationException($"Demo workflow step {trigger} for {app.ProjectName} refused: {outcome.Message}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Grants.Applications;
 using Grants.FollowUp;
 using Grants.Infrastructure;
 using Grants.Meetings;
@@ -30,7 +31,7 @@ public sealed class DemoFollowUp(GrantsDbContext db, IWorkflowEngine engine, IEn
 
         // The beredning, LSG and agenda steps belong to their features; the demo starts at the agenda.
         app.State = "pa-foredragningslista";
-        Check(await engine.ApplyAsync(app, "bevilja-delvis", actor, "§ 617 (demo)", ct));
+        Check(await engine.ApplyAsync(app, Door.Adjustment, ApplicationWorkflow.Triggers.GrantPartly, actor, "§ 617 (demo)", ct));
         var decision = new ApplicationDecisionTaken(app.Id, Guid.NewGuid(), new DateOnly(2015, 6, 16), 617, DecisionKind.PartlyGranted,
             [new GrantedAmount(2015, 200_000)], [], new DateOnly(2015, 6, 1), new DateOnly(2015, 12, 31), null, adjustedAt, actor);
         // No minutes exist for this stand-in decision, so no decision notice (it would wait for them forever).
@@ -49,7 +50,7 @@ public sealed class DemoFollowUp(GrantsDbContext db, IWorkflowEngine engine, IEn
         };
         var json = JsonSerializer.Serialize(form, ReportJson.Options);
         var handedIn = new DateTimeOffset(2015, 7, 3, 11, 0, 0, TimeSpan.FromHours(2));
-        Check(await engine.ApplyAsync(status, SubmitReport.Trigger, actor, "Pappersrapport registrerad av kansliet", ct));
+        Check(await engine.ApplyAsync(status, Door.ReportSubmission, SubmitReport.Trigger, actor, "Pappersrapport registrerad av kansliet", ct));
         status.Versions.Add(new ReportVersion
         {
             ReportId = status.Id, Number = 1, FormJson = json, ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),

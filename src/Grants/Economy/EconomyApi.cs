@@ -120,13 +120,13 @@ public static class EconomyApi
             })
             .RequireAuthorization(Policies.EconomyWriter).DisableAntiforgery().ProducesValidationProblem();
 
-        eco.MapGet("/exports/{kind}", async (string kind, int? year, string? format, EconomyQueries q, CancellationToken ct) =>
+        eco.MapGet("/exports/{kind}", async (string kind, int? year, string? format, EconomyQueries q, LocalClock clock, CancellationToken ct) =>
             {
                 var errors = new ValidationErrors();
                 if (kind is not ("commitments" or "payments")) errors.Add("kind", "Välj export av åtaganden (commitments) eller utbetalningar (payments).");
                 if (format is not (null or "csv" or "xlsx")) errors.Add("format", "Formatet är csv eller xlsx.");
                 if (!errors.IsEmpty) return ApiResults.Validation(errors);
-                var sheet = EconomyExports.Build(kind, year, await q.FiguresAsync(year, null, ct));
+                var sheet = EconomyExports.Build(kind, year, await q.FiguresAsync(year, null, ct), clock);
                 var name = EconomyExports.FileName(kind, year);
                 return format == "xlsx"
                     ? Results.File(sheet.ToXlsx(), Spreadsheet.XlsxContentType, name + ".xlsx")

@@ -5,8 +5,8 @@ namespace Grants.Economy;
 /// <summary>Commitments or payments per year and project as a spreadsheet (CSV or XLSX through Shared/Spreadsheet).</summary>
 public static class EconomyExports
 {
-    public static Spreadsheet Build(string kind, int? year, IReadOnlyList<CommitmentFigures> figures) =>
-        kind == "payments" ? PaymentsSheet(year, figures) : CommitmentsSheet(year, figures);
+    public static Spreadsheet Build(string kind, int? year, IReadOnlyList<CommitmentFigures> figures, LocalClock clock) =>
+        kind == "payments" ? PaymentsSheet(year, figures, clock) : CommitmentsSheet(year, figures);
 
     public static string FileName(string kind, int? year) =>
         (kind == "payments" ? "utbetalningar" : "ataganden") + (year is { } y ? "-" + y : "");
@@ -21,14 +21,14 @@ public static class EconomyExports
         return sheet;
     }
 
-    public static Spreadsheet PaymentsSheet(int? year, IReadOnlyList<CommitmentFigures> figures)
+    public static Spreadsheet PaymentsSheet(int? year, IReadOnlyList<CommitmentFigures> figures, LocalClock clock)
     {
         var sheet = new Spreadsheet(year is { } y ? $"Utbetalningar {y}" : "Utbetalningar",
             ["År", "Projekt", "Diarienummer", "Mottagare", "Utbetalningsdatum", "Belopp", "Referens", "Rättar", "Registrerad", "Registrerad av", "Roll"]);
         foreach (var f in figures)
             foreach (var p in f.Payments)
                 sheet.Add(f.Commitment.Year, f.Commitment.ProjectName, f.Commitment.RegistrationNumber, f.Commitment.Recipient, p.Date, p.Amount, p.Reference,
-                    p.CorrectsId?.ToString(), p.RecordedAt, p.RecordedBy, p.RecordedByRole);
+                    p.CorrectsId?.ToString(), clock.Format(p.RecordedAt), p.RecordedBy, p.RecordedByRole);
         return sheet;
     }
 }

@@ -8,12 +8,12 @@ namespace Grants.Economy;
 
 /// <summary>The exports for the signed-in pages (cookie); the same sheets as GET /api/economy/exports/{kind}.</summary>
 [Authorize(Policy = Policies.EconomyReader)]
-public sealed class ExportModel(EconomyQueries queries) : PageModel
+public sealed class ExportModel(EconomyQueries queries, LocalClock clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? kind, int? year, string? format, CancellationToken ct)
     {
         if (kind is not ("commitments" or "payments") || format is not (null or "csv" or "xlsx")) return BadRequest();
-        var sheet = EconomyExports.Build(kind, year, await queries.FiguresAsync(year, null, ct));
+        var sheet = EconomyExports.Build(kind, year, await queries.FiguresAsync(year, null, ct), clock);
         var name = EconomyExports.FileName(kind, year);
         return format == "xlsx"
             ? File(sheet.ToXlsx(), Spreadsheet.XlsxContentType, name + ".xlsx")

@@ -9,7 +9,7 @@ public sealed class ComputedEconomicRoom(EconomyQueries queries) : IEconomicRoom
         (await queries.ReportAsync(asOf, ct))?.Room;
 }
 
-/// <summary>A grant the board is asked to make: a label for the agenda item and the amount falling in the report's year.</summary>
+/// <summary>A grant the board is asked to make: a label for the agenda item and the amount falling in the report's year (0 when nothing is granted that year).</summary>
 public sealed record ProposedGrant(string Label, long Amount);
 
 /// <summary>The room before and after one proposal, in agenda order (each after the ones before it).</summary>
@@ -29,9 +29,10 @@ public sealed record RoomForecastResult(DateOnly AsOf, long? RoomBefore, IReadOn
 /// </summary>
 public sealed class RoomForecast(IEconomicRoom room)
 {
-    public async Task<RoomForecastResult> AfterProposalsAsync(DateOnly asOf, IEnumerable<ProposedGrant> proposals, CancellationToken ct)
+    /// <param name="alreadyCounted">The part of the proposals the room of the day already holds as commitments (an adjusted meeting's own grants).</param>
+    public async Task<RoomForecastResult> AfterProposalsAsync(DateOnly asOf, IEnumerable<ProposedGrant> proposals, CancellationToken ct, long alreadyCounted = 0)
     {
-        var before = await room.CurrentAsync(asOf, ct);
+        var before = await room.CurrentAsync(asOf, ct) + alreadyCounted;
         if (before is not { } current) return new RoomForecastResult(asOf, null, []);
         var steps = new List<RoomStep>();
         foreach (var p in proposals)

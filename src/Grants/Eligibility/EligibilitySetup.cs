@@ -25,7 +25,6 @@ public static class EligibilitySetup
         services.AddScoped<RerunEligibility>();
         services.AddScoped<EligibilityQueries>();
         services.AddScoped<SaveProgramme>();
-        services.AddScoped<EligibilityDemo>();
         return services;
     }
 

@@ -100,7 +100,7 @@ public sealed class ConfirmCondition(GrantsDbContext db, IWorkflowEngine engine,
                 : await db.Conditions.Where(c => c.ApplicationId == app.Id).AllAsync(c => c.Status == ConditionStatus.Met, ct) ? ConditionStates.MetTrigger : null;
             if (trigger is not null)
             {
-                var moved = await engine.ApplyAsync(app, trigger, actor, condition.ConfirmedComment, ct);
+                var moved = await engine.ApplyAsync(app, Door.ConditionOutcome, trigger, actor, condition.ConfirmedComment, ct);
                 if (!moved.IsOk)
                 {
                     await tx.RollbackAsync(ct);

@@ -34,7 +34,6 @@ public static class FollowUpSetup
         services.AddScoped<ReportedSpending>();
         services.AddScoped<Economy.IReportedSpending>(sp => sp.GetRequiredService<ReportedSpending>());
         services.AddScoped<FollowUpQueries>();
-        services.AddScoped<Demo.DemoFollowUp>();
         return services;
     }
 

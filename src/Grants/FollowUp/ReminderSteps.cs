@@ -44,7 +44,7 @@ public sealed class ReportReminderStep(
                 await db.SaveChangesAsync(ct);
                 if (sent) acted++;
             }
-            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException e) when (e.IsLostRace())
             {
                 // Someone (a submit, another sweep) changed the report or queued the same reminder meanwhile: nothing of
                 // this attempt is kept, and the next sweep looks again.
@@ -98,7 +98,7 @@ public sealed class ReportReminderStep(
 
     private async Task MoveAsync(Report report, string trigger, string comment, CancellationToken ct)
     {
-        var moved = await engine.ApplyAsync(report, trigger, SystemActor.Timer, comment, ct);
+        var moved = await engine.ApplyAsync(report, Door.Timer, trigger, SystemActor.Timer, comment, ct);
         if (!moved.IsOk) log.LogWarning("Report {Id}: {Trigger} refused: {Message}", report.Id, trigger, moved.Message);
     }
 }
@@ -153,6 +153,6 @@ public sealed class ConditionReminderStep(GrantsDbContext db, FollowUpMailer mai
 public static class ConditionStates
 {
     public const string Waiting = "villkorat-beviljad";
-    public const string MetTrigger = "villkor-uppfyllda";
-    public const string DeclinedTrigger = "finansiar-avslog";
+    public const string MetTrigger = ApplicationWorkflow.Triggers.ConditionsMet;
+    public const string DeclinedTrigger = ApplicationWorkflow.Triggers.FunderDeclined;
 }

@@ -19,7 +19,7 @@ namespace Grants.FollowUp;
 /// </summary>
 public sealed class SubmitReport(GrantsDbContext db, IWorkflowEngine engine, TimeProvider time)
 {
-    public const string Trigger = "lamna-in";
+    public const string Trigger = ReportWorkflow.Triggers.Submit;
 
     public async Task<Outcome<Report>> HandleAsync(ClaimsPrincipal user, Guid reportId, ReportForm form, int? expectedVersion, CancellationToken ct)
     {
@@ -47,7 +47,7 @@ public sealed class SubmitReport(GrantsDbContext db, IWorkflowEngine engine, Tim
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
             SubmittedAt = now, SubmittedByUserId = actor.UserId, SubmittedBy = actor.Name, SubmittedByRole = actor.Role,
         };
-        var moved = await engine.ApplyAsync(report, Trigger, actor, $"Version {version.Number}", ct);
+        var moved = await engine.ApplyAsync(report, Door.ReportSubmission, Trigger, actor, $"Version {version.Number}", ct);
         if (!moved.IsOk) return Outcome.From<Report, WorkflowTransition>(moved);
         report.Versions.Add(version);
         report.NextActionOn = null; // handed in: no further reminders, from this commit on
@@ -107,7 +107,7 @@ public sealed class ReviewReport(GrantsDbContext db, IWorkflowEngine engine, Rep
         var actor = Actor.From(user);
         var now = clock.Now;
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        var moved = await engine.ApplyAsync(report, decision == ReviewDecision.Approve ? "godkann" : "begar-komplettering", actor, comment, ct);
+        var moved = await engine.ApplyAsync(report, Door.ReportReview, decision == ReviewDecision.Approve ? ReportWorkflow.Triggers.Approve : ReportWorkflow.Triggers.RequestCompletion, actor, comment, ct);
         if (!moved.IsOk) return Outcome.From<Report, WorkflowTransition>(moved);
         report.ReviewComment = comment;
         if (decision == ReviewDecision.RequestCompletion)

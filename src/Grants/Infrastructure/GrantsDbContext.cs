@@ -3,6 +3,7 @@ using Grants.Applications;
 using Grants.Association;
 using Grants.Identity;
 using Grants.Shared;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Grants.Infrastructure;
 
-public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+/// <summary>
+/// The one database. This type is the SQLite schema (and the type every feature injects); PostgreSQL uses the
+/// derived <see cref="PostgreSql.PostgreSqlGrantsDbContext"/> so that each engine has its own migrations.
+/// </summary>
+public class GrantsDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AssociationProfile> AssociationProfiles => Set<AssociationProfile>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Application> Applications => Set<Application>();
@@ -57,50 +63,8 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
     {
         base.OnModelCreating(builder);
 
-        builder.Entity<AssociationProfile>(b =>
-        {
-            b.Property(p => p.Members).HasJsonConversion();
-        });
-
-        builder.Entity<Mail.OutboxMail>(b =>
-        {
-            b.HasIndex(m => m.Key).IsUnique();
-            b.HasIndex(m => m.SentAt);
-            b.Property(m => m.Attachments).HasJsonConversion();
-        });
-
-        builder.Entity<Organisation>(b =>
-        {
-            b.HasIndex(o => o.OrganisationNumber).IsUnique();
-        });
-
-        builder.Entity<Application>(b =>
-        {
-            b.Property(a => a.Form).HasJsonConversion(byReference: true);
-            b.Property(a => a.Version).IsConcurrencyToken();
-            b.HasIndex(a => a.OrganisationId);
-            b.HasIndex(a => a.RegistrationNumber).IsUnique();
-            b.HasIndex(a => new { a.RegistrationYear, a.RegistrationSequence }).IsUnique();
-            b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-            b.HasMany(a => a.Versions).WithOne().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-            b.HasMany(a => a.Attachments).WithOne().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        builder.Entity<ApplicationVersion>(b => b.HasIndex(v => new { v.ApplicationId, v.Number }).IsUnique());
-
-        builder.Entity<Attachment>(b =>
-        {
-            b.HasOne(a => a.Content).WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<AttachmentContent>(b => b.HasKey(c => c.AttachmentId));
-
-        builder.Entity<RegistrationCounter>(b =>
-        {
-            b.HasKey(c => c.Year);
-            b.Property(c => c.Year).ValueGeneratedNever();
-        });
-
-        builder.Entity<AuditEntry>(b => b.HasIndex(a => new { a.EntityType, a.EntityId }));
+        // Each feature owns its entity configurations (IEntityTypeConfiguration classes beside its entities).
+        builder.ApplyConfigurationsFromAssembly(typeof(GrantsDbContext).Assembly);
         Workflow.WorkflowSetup.ConfigureWorkflowModel(builder);
         Lsg.LsgSetup.ConfigureLsgModel(builder);
         Minutes.DocumentsSetup.ConfigureMinutesDocumentsModel(builder);
@@ -111,21 +75,7 @@ public sealed class GrantsDbContext(DbContextOptions<GrantsDbContext> options)
         builder.ApplyConfiguration(new AccountLinkConfiguration());
         builder.ApplyConfiguration(new SignInThrottleEntryConfiguration());
 
-        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks-preserving text is lossy to sort,
-        // so convert to a sortable long (UTC ticks) on SQLite only.
-        if (Database.IsSqlite())
-        {
-            foreach (var entity in builder.Model.GetEntityTypes())
-            {
-                foreach (var property in entity.GetProperties())
-                {
-                    if (property.ClrType == typeof(DateTimeOffset))
-                        property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
-                    else if (property.ClrType == typeof(DateTimeOffset?))
-                        property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
-                }
-            }
-        }
+        DatabaseEngine.ConfigureModel(builder, Database);
     }
 }
 

@@ -20,42 +20,22 @@ public sealed class HangfireOptions
 {
     public const string Section = "Hangfire";
 
-    /// <summary>InMemory is safe because every due item is a database row swept by a recurring job.</summary>
-    [Required, RegularExpression("^(InMemory)$", ErrorMessage = "Hangfire:Storage måste vara InMemory.")]
-    public string Storage { get; set; } = "InMemory";
+    public const string InMemoryStorage = "InMemory";
+    public const string PostgreSqlStorage = "PostgreSql";
+
+    /// <summary>InMemory (one instance) is safe because every due item is a database row swept by a recurring job;
+    /// PostgreSql when several instances share one database.</summary>
+    [Required, RegularExpression("^(InMemory|PostgreSql)$", ErrorMessage = "Hangfire:Storage måste vara InMemory eller PostgreSql.")]
+    public string Storage { get; set; } = InMemoryStorage;
+
+    /// <summary>Hangfire's PostgreSQL database (schema "hangfire"); empty means Database:ConnectionString.</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>Cron (5 or 6 fields) for the sweep that finds due timers and reminders.</summary>
     [Required(ErrorMessage = "Hangfire:SweepCron saknas.")]
     public string SweepCron { get; set; } = "*/5 * * * *";
 
     public int WorkerCount { get; set; } = 2;
-}
-
-/// <summary>Settings under "Mail".</summary>
-public sealed class MailOptions
-{
-    public const string Section = "Mail";
-
-    /// <summary>SMTP host; empty means "write .eml files to PickupFolder" (the embedded default).</summary>
-    public string? SmtpHost { get; set; }
-
-    [Range(1, 65535, ErrorMessage = "Mail:SmtpPort måste vara mellan 1 och 65535.")]
-    public int SmtpPort { get; set; } = 25;
-
-    /// <summary>None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
-    [RegularExpression("^(None|StartTls|SslOnConnect|Auto)$", ErrorMessage = "Mail:Tls måste vara None, StartTls, SslOnConnect eller Auto.")]
-    public string Tls { get; set; } = "Auto";
-
-    public string? User { get; set; }
-    public string? Password { get; set; }
-
-    [Required(ErrorMessage = "Mail:From saknas."), EmailAddress(ErrorMessage = "Mail:From måste vara en e-postadress.")]
-    public string From { get; set; } = "";
-
-    public string FromName { get; set; } = "";
-
-    [Required(ErrorMessage = "Mail:PickupFolder saknas.")]
-    public string PickupFolder { get; set; } = "data/mail";
 }
 
 /// <summary>Settings under "App".</summary>
@@ -80,9 +60,6 @@ public sealed class AppOptions
     /// <summary>Time zone for ankomstdatum and every date shown.</summary>
     [Required]
     public string TimeZone { get; set; } = "Europe/Stockholm";
-
-    /// <summary>Where ASP.NET Core data-protection keys are kept (relative to the content root).</summary>
-    public string DataProtectionKeysFolder { get; set; } = "data/keys";
 
     [Range(1, 100_000_000, ErrorMessage = "App:MaxAttachmentBytes måste vara mellan 1 och 100000000.")]
     public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;

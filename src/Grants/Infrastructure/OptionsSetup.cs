@@ -10,34 +10,10 @@ public static class OptionsSetup
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HangfireOptions>().BindConfiguration(HangfireOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AssociationOptions>().BindConfiguration(AssociationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AssociationOptions>, AssociationOptionsValidator>();
         services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         return services;
-    }
-}
-
-public sealed class AssociationOptionsValidator : IValidateOptions<AssociationOptions>
-{
-    public ValidateOptionsResult Validate(string? name, AssociationOptions o)
-    {
-        var failures = new List<string>();
-        for (var i = 0; i < o.Members.Count; i++)
-        {
-            var m = o.Members[i];
-            var key = $"Association:Members:{i}";
-            if (string.IsNullOrWhiteSpace(m.Key)) failures.Add($"{key}:Key saknas.");
-            if (string.IsNullOrWhiteSpace(m.Name)) failures.Add($"{key}:Name saknas.");
-            if (string.IsNullOrWhiteSpace(m.GenitiveName)) failures.Add($"{key}:GenitiveName saknas.");
-            if (!Enum.IsDefined(m.Kind)) failures.Add($"{key}:Kind måste vara Forsakringskassan, Arbetsformedlingen, Region eller Kommun.");
-            if (!string.IsNullOrWhiteSpace(m.OrganisationNumber) && !Applications.SwedishIdentifiers.IsValidOrganisationNumber(m.OrganisationNumber))
-                failures.Add($"{key}:OrganisationNumber är inte ett giltigt organisationsnummer.");
-        }
-        foreach (var dup in o.Members.GroupBy(m => m.Key).Where(g => g.Count() > 1))
-            failures.Add($"Association:Members har nyckeln '{dup.Key}' flera gånger.");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
 
@@ -56,5 +32,18 @@ public sealed class AppOptionsValidator : IValidateOptions<AppOptions>
         return Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("App:PublicBaseUrl måste vara en absolut http(s)-adress.");
+    }
+}
+
+/// <summary>PostgreSQL's Hangfire storage only makes sense on a PostgreSQL database.</summary>
+public sealed class DatabaseOptionsValidator(Microsoft.Extensions.Configuration.IConfiguration config) : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions o)
+    {
+        var storage = config[$"{HangfireOptions.Section}:Storage"];
+        var hangfireConnection = config[$"{HangfireOptions.Section}:ConnectionString"];
+        return storage == HangfireOptions.PostgreSqlStorage && o.Provider != DatabaseEngine.PostgreSql && string.IsNullOrWhiteSpace(hangfireConnection)
+            ? ValidateOptionsResult.Fail("Hangfire:Storage PostgreSql kräver Database:Provider PostgreSql eller Hangfire:ConnectionString.")
+            : ValidateOptionsResult.Success;
     }
 }

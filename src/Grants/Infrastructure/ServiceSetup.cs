@@ -1,9 +1,9 @@
 using Grants.Applications;
 using Grants.Association;
-using Grants.Demo;
 using Grants.Economy;
 using Grants.FollowUp;
 using Grants.Eligibility;
+using Grants.Infrastructure.PostgreSql;
 using Grants.Lsg;
 using Grants.Meetings;
 using Grants.Workflow;
@@ -11,9 +11,10 @@ using Grants.Mail;
 using Grants.Minutes;
 using Grants.Shared;
 using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Grants.Infrastructure;
 
@@ -23,70 +24,62 @@ public static class ServiceSetup
     {
         var db = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         // Pooled: a submit costs a few milliseconds, and context construction was a visible share of it.
-        services.AddDbContextPool<GrantsDbContext>(o =>
+        if (db.Provider == DatabaseEngine.PostgreSql)
         {
-            if (db.Provider == "PostgreSql")
-                throw new InvalidOperationException("Database:Provider PostgreSql is the planned scale-out configuration and is not wired in this build; use Sqlite.");
-            o.UseSqlite(SqliteConnection(db.ConnectionString, env.ContentRootPath));
-        });
+            services.AddDbContextPool<GrantsDbContext, PostgreSqlGrantsDbContext>(o => o.UseEngine(db, env.ContentRootPath));
+            services.AddSingleton(_ => NpgsqlDataSource.Create(db.ConnectionString));
+            services.AddSingleton<WriteGate, PostgreSqlWriteGate>();
+        }
+        else
+        {
+            services.AddDbContextPool<GrantsDbContext>(o => o.UseEngine(db, env.ContentRootPath));
+            services.AddSingleton<WriteGate, InProcessWriteGate>();
+        }
         services.AddHealthChecks().AddDbContextCheck<GrantsDbContext>("database");
-        // Keys outlive restarts so sign-ins and bearer tokens stay valid.
-        var keys = config["App:DataProtectionKeysFolder"] is { Length: > 0 } k ? k : "data/keys";
+        // Keys live in the database: they outlive restarts, and every instance on one database shares them, so a cookie
+        // or bearer token issued by one instance is accepted by the next.
         services.AddDataProtection()
             .SetApplicationName("Grants")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys, env.ContentRootPath)));
+            .PersistKeysToDbContext<GrantsDbContext>();
         return services;
     }
 
-    /// <summary>A relative Data Source is taken relative to the content root, not the shell's directory.</summary>
-    public static string SqliteConnection(string connectionString, string contentRoot)
+    /// <summary>Hangfire's storage: in memory (one instance; every due item is a database row the sweep finds again) or
+    /// PostgreSQL (several instances share queues, the recurring sweep and its DisableConcurrentExecution lock).</summary>
+    public static IServiceCollection AddGrantsJobs(this IServiceCollection services, IConfiguration config)
     {
-        var b = new SqliteConnectionStringBuilder(connectionString);
-        if (!string.IsNullOrEmpty(b.DataSource) && b.DataSource != ":memory:" && !Path.IsPathRooted(b.DataSource))
-            b.DataSource = Path.GetFullPath(b.DataSource, contentRoot);
-        if (b.DefaultTimeout < 30) b.DefaultTimeout = 30;
-        return b.ToString();
+        var hangfire = config.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
+        var db = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // One storage per host, owned by its container: UseInMemoryStorage() alone sets the process-wide
+        // JobStorage.Current, so a second host in the same process (tests) shared it and broke when the first stopped.
+        if (hangfire.Storage == HangfireOptions.PostgreSqlStorage)
+        {
+            var connection = string.IsNullOrWhiteSpace(hangfire.ConnectionString) ? db.ConnectionString : hangfire.ConnectionString;
+            services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(connection, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+        }
+        else services.AddSingleton<JobStorage>(_ => new Hangfire.InMemory.InMemoryStorage());
+        services.AddHangfire((sp, c) => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+        services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, hangfire.WorkerCount));
+        return services;
     }
 
     public static IServiceCollection AddGrantsServices(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LocalClock>();
-        services.AddSingleton<WriteGate>();
         services.AddMemoryCache();
-
-        var mail = config.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
-        if (string.IsNullOrWhiteSpace(mail.SmtpHost)) services.AddSingleton<IMailSender, PickupFolderMailSender>();
-        else services.AddSingleton<IMailSender, SmtpMailSender>();
-
-        // One storage per host, owned by its container: UseInMemoryStorage() alone sets the process-wide
-        // JobStorage.Current, so a second host in the same process (tests) shared it and broke when the first stopped.
-        services.AddSingleton<JobStorage>(_ => new Hangfire.InMemory.InMemoryStorage());
-        services.AddHangfire((sp, c) => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseStorage(sp.GetRequiredService<JobStorage>()));
-        var hangfire = config.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
-        services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, hangfire.WorkerCount));
-
-        services.AddScoped<ProfileStore>();
-        services.AddScoped<OrganisationResolver>();
-        services.AddScoped<CreateDraft>();
-        services.AddScoped<SaveDraft>();
-        services.AddScoped<SubmitApplication>();
-        services.AddScoped<HinderCheck>();
-        services.AddScoped<AddRevision>();
-        services.AddScoped<UploadAttachment>();
-        services.AddScoped<ApplicationQueries>();
-        services.AddSingleton<StateLabels>();
-        services.AddScoped<UpdateProfile>();
-        services.AddScoped<DemoData>();
         services.AddSingleton<ProcessInstance>();
-        services.AddScoped<MailOutbox>();
-        services.AddScoped<OutboxDelivery>();
-        services.AddScoped<OutboxSweepStep>();
-        services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<OutboxSweepStep>());
+        services.AddGrantsJobs(config);
+
+        services.AddAssociation();
+        services.AddApplications();
+        services.AddMail(config);
         services.AddWorkflow();
         services.AddLsg();
         services.AddMinutesDocuments();

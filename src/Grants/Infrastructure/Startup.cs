@@ -16,13 +16,9 @@ public static class Startup
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<GrantsDbContext>();
         var dbOptions = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (dbOptions.Provider == "Sqlite") EnsureSqliteFolder(dbOptions.ConnectionString, sp.GetRequiredService<IHostEnvironment>());
+        if (dbOptions.Provider == DatabaseEngine.Sqlite) EnsureSqliteFolder(dbOptions.ConnectionString, sp.GetRequiredService<IHostEnvironment>());
         await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets readers continue while a submit holds the write lock.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        }
+        await DatabaseEngine.AfterMigrateAsync(db);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -1,15 +1,23 @@
 namespace Grants.Infrastructure;
 
 /// <summary>
-/// SQLite allows one writer at a time; concurrent BEGIN IMMEDIATE transactions otherwise spin in
-/// SQLITE_BUSY retries (hundreds of ms at p99). Short write transactions in this process queue here
-/// instead. Harmless on PostgreSQL, where row locks do the same job.
+/// Serialises the short write transactions that hand out numbers or move money (diarienummer, § numbers, payments):
+/// callers enter before they begin their transaction and leave after commit. Unique constraints remain the backstop.
 /// </summary>
-public sealed class WriteGate
+public abstract class WriteGate
+{
+    public abstract Task<IDisposable> EnterAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// SQLite allows one writer at a time; concurrent BEGIN IMMEDIATE transactions otherwise spin in SQLITE_BUSY retries
+/// (hundreds of ms at p99). One process owns a SQLite database, so queueing in-process is the whole answer.
+/// </summary>
+public sealed class InProcessWriteGate : WriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    public override async Task<IDisposable> EnterAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         return new Releaser(_gate);

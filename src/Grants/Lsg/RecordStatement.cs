@@ -57,8 +57,8 @@ public sealed class RecordStatement(GrantsDbContext db, IWorkflowEngine engine, 
             db.LsgStatements.Add(statement);
             db.AuditEntries.Add(AuditEntry.Of(actor, statement.RecordedAt, nameof(Application), app.Id.ToString(), "lsg.statement", statement.Sentence));
             await db.SaveChangesAsync(ct);
-            var trigger = recommendation == LsgRecommendation.Recommend ? "tillstyrk" : "avstyrk";
-            var moved = await engine.ApplyAsync(app, trigger, actor, statement.Sentence, ct);
+            var trigger = recommendation == LsgRecommendation.Recommend ? ApplicationWorkflow.Triggers.Recommend : ApplicationWorkflow.Triggers.AdviseAgainst;
+            var moved = await engine.ApplyAsync(app, Door.LsgStatement, trigger, actor, statement.Sentence, ct);
             if (!moved.IsOk)
             {
                 await tx.RollbackAsync(ct);

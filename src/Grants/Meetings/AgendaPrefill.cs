@@ -46,12 +46,15 @@ public sealed class AgendaPrefill(GrantsDbContext db, IServiceProvider services)
         if (ground is not null || statement?.Recommendation == LsgRecommendation.AdviseAgainst)
         {
             var motivation = ground?.Message ?? $"Lokala samverkansgruppen har avstyrkt ansökan med hänvisning till {statement?.Reason?.TrimEnd('.')}";
-            proposal.Add($"att avslå ansökan från {recipient} om medfinansiering med {amount} för projektet {app.ProjectName}. Avslaget motiveras med att {Clause(motivation)}.");
+            proposal.Add(DecisionClause.Print(ClauseKind.Reject, $"att avslå ansökan från {recipient} om medfinansiering med {amount} för projektet {app.ProjectName}.", Clause(motivation), null));
         }
         else
         {
             proposal.Add($"att bevilja {recipient} {amount} för genomförandet av projektet {app.ProjectName}.");
-            proposal.AddRange(findings.Where(f => f.Level == FindingLevels.Condition && !string.IsNullOrWhiteSpace(f.Clause)).Select(f => f.Clause!.Trim()));
+            // A condition carries its last day: the latest decision date the waiting funders gave, else the project start.
+            var deadline = form.Financing.Where(f => f.Status == FunderStatus.Sokt).Max(f => f.DecisionDate) ?? form.Project.StartDate;
+            proposal.AddRange(findings.Where(f => f.Level == FindingLevels.Condition && !string.IsNullOrWhiteSpace(f.Clause))
+                .Select(f => DecisionClause.Print(ClauseKind.Condition, f.Clause!, null, deadline)));
         }
         return new AgendaItem
         {

@@ -37,9 +37,16 @@ public enum ClauseKind
     Other,
 }
 
-/// <summary>One att-clause as decided. <see cref="Text"/> is what the minutes print ("att bevilja ...").</summary>
+/// <summary>
+/// One att-clause as decided. <see cref="Text"/> is the att-clause ("att bevilja ..."); a rejection's motivation and a
+/// condition's last day are their own fields, and <see cref="Printed"/> joins them: the one text the minutes, the
+/// extract and the decision mail print.
+/// </summary>
 public sealed class DecisionClause
 {
+    public const string MotivationLead = "Avslaget motiveras med att";
+    public const string DeadlineLead = "Villkoret ska vara uppfyllt senast";
+
     public ClauseKind Kind { get; set; }
     public string Text { get; set; } = "";
     public List<GrantedAmount> Amounts { get; set; } = [];
@@ -48,10 +55,58 @@ public sealed class DecisionClause
     public DateOnly? Deadline { get; set; }
     public DateOnly? ProjectStart { get; set; }
     public DateOnly? ProjectEnd { get; set; }
+
+    public string Printed => Print(Kind, Text, Motivation, Deadline);
+
+    public static string Print(ClauseKind kind, string text, string? motivation, DateOnly? deadline)
+    {
+        var t = text.Trim();
+        if (kind == ClauseKind.Reject && !string.IsNullOrWhiteSpace(motivation))
+            return $"{Sentence(t)} {MotivationLead} {Lead(motivation)}.";
+        if (kind == ClauseKind.Condition && deadline is { } d)
+            return $"{Sentence(t)} {DeadlineLead} {d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.";
+        return t;
+    }
+
+    /// <summary>
+    /// A proposal line split back into its parts (the decision form starts from the proposal): "att avslå ... Avslaget
+    /// motiveras med att X." gives a rejection with motivation X; "... Villkoret ska vara uppfyllt senast D." a condition with last day D.
+    /// </summary>
+    public static DecisionClause FromProposal(string line)
+    {
+        var t = line.Trim();
+        var m = t.IndexOf(MotivationLead, StringComparison.Ordinal);
+        if (m > 0)
+            return new DecisionClause { Kind = ClauseKind.Reject, Text = t[..m].Trim(), Motivation = t[(m + MotivationLead.Length)..].Trim().TrimEnd('.').Trim() };
+        var d = t.IndexOf(DeadlineLead, StringComparison.Ordinal);
+        if (d > 0 && DateOnly.TryParseExact(t[(d + DeadlineLead.Length)..].Trim().TrimEnd('.'), "yyyy-MM-dd", out var deadline))
+            return new DecisionClause { Kind = ClauseKind.Condition, Text = t[..d].Trim().TrimEnd('.'), Deadline = deadline };
+        var kind = t.StartsWith("att bevilja", StringComparison.Ordinal) ? ClauseKind.Grant
+            : t.StartsWith("att avslå", StringComparison.Ordinal) ? ClauseKind.Reject
+            : t.Contains("under förutsättning att", StringComparison.Ordinal) ? ClauseKind.Condition : (ClauseKind?)null;
+        return new DecisionClause { Kind = kind ?? ClauseKind.Other, Text = t };
+    }
+
+    /// <summary>True when <paramref name="text"/> repeats what a field of its own holds (one source for each text).</summary>
+    public static bool RepeatsField(ClauseKind kind, string text) =>
+        (kind == ClauseKind.Reject && text.Contains(MotivationLead, StringComparison.OrdinalIgnoreCase))
+        || (kind == ClauseKind.Condition && text.Contains(DeadlineLead, StringComparison.OrdinalIgnoreCase));
+
+    private static string Sentence(string t) => t.EndsWith('.') ? t : t + ".";
+
+    /// <summary>"att X" read after "... motiveras med att": no repeated lead-in, no closing full stop.</summary>
+    private static string Lead(string motivation)
+    {
+        var t = motivation.Trim().TrimEnd('.', ' ');
+        return t.StartsWith("att ", StringComparison.OrdinalIgnoreCase) ? t[4..] : t;
+    }
 }
 
-/// <summary>Jäv: a board member who left the meeting during the item.</summary>
-public sealed record Recusal(string Name, string? Reason);
+/// <summary>
+/// Jäv: a board member (one of the meeting's deciding) who left during the item. The member is not among the deciding
+/// for the § and cannot adjust the minutes. <see cref="Name"/> is the name as the minutes print it.
+/// </summary>
+public sealed record Recusal(Guid BoardMemberId, string Name, string? Reason);
 
 /// <summary>A reservation against the decision.</summary>
 public sealed record Reservation(string Name, string? Text);
@@ -67,6 +122,8 @@ public sealed class ItemDecision
     public List<Reservation> Reservations { get; set; } = [];
     public DateTimeOffset? RecordedAt { get; set; }
     public string? RecordedBy { get; set; }
+
+    public bool IsRecused(Guid boardMemberId) => Recusals.Any(r => r.BoardMemberId == boardMemberId);
 
     /// <summary>What the decision means for an application (amounts applied for decide beviljad vs. delvis beviljad).</summary>
     public DecisionKind KindFor(long amountApplied)

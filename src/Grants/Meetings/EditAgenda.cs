@@ -54,7 +54,7 @@ public sealed class EditAgenda(GrantsDbContext db, MeetingStore store, AgendaPre
             {
                 if (!ReadyStates.Contains(app.State))
                     return Outcome<AgendaItem>.Conflict($"Ansökan {app.RegistrationNumber} är inte klar för styrelsen (den måste vara tillstyrkt, avstyrkt eller bordlagd).");
-                var moved = await workflow.ApplyAsync(app, PutOnAgendaTrigger, actor, $"Föredragningslistan {meeting.Date:yyyy-MM-dd}", ct);
+                var moved = await workflow.ApplyAsync(app, Door.Agenda, PutOnAgendaTrigger, actor, $"Föredragningslistan {meeting.Date:yyyy-MM-dd}", ct);
                 if (!moved.IsOk)
                 {
                     db.ChangeTracker.Clear();

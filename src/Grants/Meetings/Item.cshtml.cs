@@ -7,7 +7,7 @@ namespace Grants.Meetings;
 
 /// <summary>One item: its texts (title, background, proposal) and the decision as taken.</summary>
 [Authorize(Policy = Policies.MeetingAdmin)]
-public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordDecision decisions, IAuthorizationService authorization)
+public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordDecision decisions, BoardRegister board, IAuthorizationService authorization)
     : MeetingPageModel(authorization)
 {
     public const int ClauseRows = 4;
@@ -31,8 +31,10 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
         public DecisionOutcome? Outcome { get; set; }
         public ReferBackTarget? ReferBackTo { get; set; }
         public List<ClauseForm> Clauses { get; set; } = [];
-        /// <summary>One per line: "Namn: skäl".</summary>
-        public string? Recusals { get; set; }
+        /// <summary>Jäv: the deciding members who left the item, with their reasons.</summary>
+        public List<Guid> RecusedIds { get; set; } = [];
+        public Dictionary<Guid, string?> RecusalReasons { get; set; } = [];
+        /// <summary>One per line: "Namn: text".</summary>
         public string? Reservations { get; set; }
     }
 
@@ -40,6 +42,8 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
     public MeetingDto Meeting => _meeting ?? throw new InvalidOperationException("The meeting is read in LoadAsync.");
     public ItemDto Item => Meeting.Items.Single(i => i.Id == ItemId);
     public Guid ItemId { get; private set; }
+    /// <summary>The meeting's deciding (from the attendance): whom a jäv can name.</summary>
+    public List<BoardMember> Deciding { get; private set; } = [];
 
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Text { get; set; }
@@ -73,7 +77,8 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
                 new[] { (c.Year, c.Amount), (c.Year2, c.Amount2) }.Where(a => a.Item1 is not null || a.Item2 is not null)
                     .Select(a => new RecordDecision.AmountRequest(a.Item1, a.Item2)).ToList(),
                 c.Motivation, c.Funder, c.Deadline, null, null)).ToList() : [],
-            People(Decision.Recusals), People(Decision.Reservations));
+            Decision.RecusedIds.Select(id => new RecordDecision.RecusalRequest(id, Decision.RecusalReasons.GetValueOrDefault(id))).ToList(),
+            People(Decision.Reservations));
         var outcome = await decisions.HandleAsync(User, meetingId, itemId, request, ct);
         if (outcome.IsOk) return Done("Beslutet är registrerat.", $"/Meetings/Meeting/{meetingId}");
         if (!await LoadAsync(meetingId, itemId, ct)) return NotFound();
@@ -92,7 +97,7 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
         .Replace(".Amounts[1].Year", ".Year2").Replace(".Amounts[1].Amount", ".Amount2")
         .Replace(".Amounts", ".Year").Replace(".Recusals[", ".Recusals#").Replace(".Reservations[", ".Reservations#") switch
     {
-        var k when k.Contains(".Recusals#") => k[..k.IndexOf(".Recusals#")] + ".Recusals",
+        var k when k.Contains(".Recusals#") => k[..k.IndexOf(".Recusals#")] + ".RecusedIds",
         var k when k.Contains(".Reservations#") => k[..k.IndexOf(".Reservations#")] + ".Reservations",
         var k => k,
     };
@@ -114,10 +119,14 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
                 Year = c.Amounts.ElementAtOrDefault(0)?.Year, Amount = c.Amounts.ElementAtOrDefault(0)?.Amount,
                 Year2 = c.Amounts.ElementAtOrDefault(1)?.Year, Amount2 = c.Amounts.ElementAtOrDefault(1)?.Amount,
             }).ToList();
-            form.Recusals = string.Join("\n", decision.Recusals.Select(r => r.Reason is null ? r.Name : $"{r.Name}: {r.Reason}"));
+            form.RecusedIds = decision.Recusals.Select(r => r.BoardMemberId).ToList();
+            form.RecusalReasons = decision.Recusals.ToDictionary(r => r.BoardMemberId, r => r.Reason);
             form.Reservations = string.Join("\n", decision.Reservations.Select(r => r.Text is null ? r.Name : $"{r.Name}: {r.Text}"));
         }
-        else form.Clauses = proposal.Where(p => p.Trim() != "att").Select(p => new ClauseForm { Text = p }).ToList();
+        else form.Clauses = proposal.Where(p => p.Trim() != "att").Select(DecisionClause.FromProposal).Select(c => new ClauseForm
+        {
+            Kind = c.Kind, Text = c.Text, Motivation = c.Motivation, Deadline = c.Deadline,
+        }).ToList();
         while (form.Clauses.Count < ClauseRows) form.Clauses.Add(new ClauseForm());
         return form;
     }
@@ -127,6 +136,9 @@ public sealed class ItemModel(MeetingQueries queries, EditAgenda agenda, RecordD
         await ResolveRightsAsync();
         _meeting = await queries.GetAsync(meetingId, ct);
         ItemId = itemId;
-        return _meeting is not null && _meeting.Items.Any(i => i.Id == itemId);
+        if (_meeting is null || _meeting.Items.All(i => i.Id != itemId)) return false;
+        var serving = await board.ServingAsync(_meeting.Date, ct);
+        Deciding = _meeting.Attendance.Deciding.Select(d => serving.FirstOrDefault(m => m.Id == d.BoardMemberId)).OfType<BoardMember>().ToList();
+        return true;
     }
 }

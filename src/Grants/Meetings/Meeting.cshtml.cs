@@ -1,6 +1,8 @@
+using Grants.Minutes;
 using System.Text;
 using Grants.Association;
 using Grants.Identity;
+using Grants.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,8 +11,8 @@ namespace Grants.Meetings;
 /// <summary>One meeting: the agenda (kansli edits it), kallelse, attendance, numbering, justering and anslag.</summary>
 [Authorize(Policy = Policies.BoardReader)]
 public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, BoardRegister board, ProfileStore profiles, EditAgenda agenda,
-    SendNotice notice, RecordAttendance attendance, NumberMinutes numbering, SignMinutes signing, RecordPosting posting,
-    TimeProvider time, AgendaRoom room, IAuthorizationService authorization) : MeetingPageModel(authorization)
+    SendNotice notice, RecordAttendance attendance, AdjustMinutes adjustment, RecordPosting posting,
+    TimeProvider time, LocalClock clock, AgendaRoom room, IAuthorizationService authorization) : MeetingPageModel(authorization)
 {
     private MeetingDto? _meeting;
     public MeetingDto Meeting => _meeting ?? throw new InvalidOperationException("The meeting is read in LoadAsync.");
@@ -18,6 +20,8 @@ public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, Boa
     public List<Applications.Application> Candidates { get; private set; } = [];
     public BoardMember? Me { get; private set; }
     public bool CanSign { get; private set; }
+    /// <summary>Justering opens on the meeting day (Stockholm date): no signature is offered before.</summary>
+    public bool Held => Meeting.Date <= clock.Today;
     /// <summary>The economic room before and after each application item (kansli and board).</summary>
     public Economy.RoomForecastResult? Room { get; private set; }
 
@@ -53,10 +57,6 @@ public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, Boa
         !await MayAsync(Policies.MeetingAdmin) ? Forbid()
             : await Finish(id, await notice.HandleAsync(User, id, ct), "Kallelsen är skickad till ledamöter och ersättare.", ct);
 
-    public async Task<IActionResult> OnPostNumberAsync(Guid id, CancellationToken ct) =>
-        !await MayAsync(Policies.MeetingAdmin) ? Forbid()
-            : await Finish(id, await numbering.HandleAsync(User, id, ct), "Paragraferna är numrerade.", ct);
-
     public async Task<IActionResult> OnPostAttendanceAsync(Guid id, List<Guid>? deciding, Dictionary<Guid, Guid?>? replaces, string? others,
         Guid? chairId, Guid? secretaryId, List<Guid>? adjusterIds, string? adjustmentPlaceAndTime, CancellationToken ct)
     {
@@ -71,7 +71,7 @@ public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, Boa
     public async Task<IActionResult> OnPostSignAsync(Guid id, Guid? boardMemberId, CancellationToken ct)
     {
         if (!await MayAsync(Policies.MinutesSigner)) return Forbid();
-        var outcome = await signing.HandleAsync(User, id, new SignMinutes.Request(boardMemberId), ct);
+        var outcome = await adjustment.HandleAsync(User, id, new AdjustMinutes.Request(boardMemberId), ct);
         return await Finish(id, outcome, outcome.Value?.State == MeetingState.Adjusted ? "Protokollet är justerat." : "Underskriften är registrerad.", ct);
     }
 
@@ -97,7 +97,7 @@ public sealed class MeetingModel(MeetingQueries queries, MeetingStore store, Boa
         Me = User.IsInRole(Roles.Board) ? await board.MemberOfAsync(User, meeting.Date, ct) : null;
         var required = meeting.Attendance.AdjusterIds.Append(meeting.Attendance.ChairId ?? Guid.Empty);
         Room = await room.ForAsync(meeting, ct);
-        CanSign = meeting.State == MeetingState.Numbered && Me is not null && required.Contains(Me.Id) && meeting.Signatures.All(s => s.BoardMemberId != Me.Id);
+        CanSign = meeting.State == MeetingState.Numbered && meeting.Date <= clock.Today && Me is not null && required.Contains(Me.Id) && meeting.Signatures.All(s => s.BoardMemberId != Me.Id);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Grants.Minutes;
 using Grants.Infrastructure;
 using Grants.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class MeetingQueries(GrantsDbContext db, LocalClock clock, IOption
     }
 
     public MeetingDto ToDto(Meeting m) => new(m.Id, m.Date, m.StartTime, m.EndTime, m.Place, m.State, StateLabel(m.State), m.Version,
-        m.FirstParagraph, m.LastParagraph, Minutes.MinutesBuilder.ParagraphRange(m.FirstParagraph, m.LastParagraph), m.Attendance, m.Signatures,
+        m.FirstParagraph, m.LastParagraph, MinutesBuilder.ParagraphRange(m.FirstParagraph, m.LastParagraph), m.Attendance, m.Signatures,
         m.AdjustmentDeadline, Warning(m), m.AdjustedAt, m.ContentHash, m.PostedOn, m.TakenDownOn, m.StoragePlace, m.NoticesSent,
         m.Ordered.Select(ToDto).ToList());
 

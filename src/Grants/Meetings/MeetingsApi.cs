@@ -57,14 +57,17 @@ public static class MeetingsApi
         meetings.MapPut("/{id:guid}/attendance", (Guid id, HttpRequest req, ClaimsPrincipal user, RecordAttendance handler, MeetingQueries q, CancellationToken ct) =>
                 Body<RecordAttendance.Request>(req, ct, async b => ApiResults.From(await handler.HandleAsync(user, id, b, ct), m => Results.Ok(q.ToDto(m)))))
             .RequireAuthorization(Policies.MeetingAdmin).DisableAntiforgery().ProducesValidationProblem();
-        meetings.MapPost("/{id:guid}/number", async (Guid id, ClaimsPrincipal user, NumberMinutes handler, MeetingQueries q, CancellationToken ct) =>
-                ApiResults.From(await handler.HandleAsync(user, id, ct), m => Results.Ok(q.ToDto(m))))
+        meetings.MapGet("/{id:guid}/number", async (Guid id, NumberMinutes handler, CancellationToken ct) =>
+                await handler.PreviewAsync(id, ct) is { } preview ? Results.Ok(preview) : NotFound())
+            .RequireAuthorization(Policies.MeetingAdmin).Produces<NumberingPreview>();
+        meetings.MapPost("/{id:guid}/number", async (Guid id, int? version, ClaimsPrincipal user, NumberMinutes handler, MeetingQueries q, CancellationToken ct) =>
+                ApiResults.From(await handler.HandleAsync(user, id, version, ct), m => Results.Ok(q.ToDto(m))))
             .RequireAuthorization(Policies.MeetingAdmin).DisableAntiforgery();
         meetings.MapPost("/{id:guid}/notice", async (Guid id, ClaimsPrincipal user, SendNotice handler, MeetingQueries q, CancellationToken ct) =>
                 ApiResults.From(await handler.HandleAsync(user, id, ct), m => Results.Ok(q.ToDto(m))))
             .RequireAuthorization(Policies.MeetingAdmin).DisableAntiforgery();
-        meetings.MapPost("/{id:guid}/signatures", (Guid id, HttpRequest req, ClaimsPrincipal user, SignMinutes handler, MeetingQueries q, CancellationToken ct) =>
-                Body<SignMinutes.Request>(req, ct, async b => ApiResults.From(await handler.HandleAsync(user, id, b, ct), m => Results.Ok(q.ToDto(m)))))
+        meetings.MapPost("/{id:guid}/signatures", (Guid id, HttpRequest req, ClaimsPrincipal user, AdjustMinutes handler, MeetingQueries q, CancellationToken ct) =>
+                Body<AdjustMinutes.Request>(req, ct, async b => ApiResults.From(await handler.HandleAsync(user, id, b, ct), m => Results.Ok(q.ToDto(m)))))
             .RequireAuthorization(Policies.MinutesSigner).DisableAntiforgery().ProducesValidationProblem();
         meetings.MapPut("/{id:guid}/posting", (Guid id, HttpRequest req, ClaimsPrincipal user, RecordPosting handler, MeetingQueries q, CancellationToken ct) =>
                 Body<RecordPosting.Request>(req, ct, async b => ApiResults.From(await handler.HandleAsync(user, id, b, ct), m => Results.Ok(q.ToDto(m)))))

@@ -18,6 +18,10 @@ public sealed class BoardOptions
     /// <summary>"Förvaringsplats för protokollet" in Bevis om anslag.</summary>
     [Required(ErrorMessage = "Board:StoragePlace måste anges."), MinLength(1)]
     public string StoragePlace { get; set; } = "Förbundskansliet";
+
+    /// <summary>Beslutförhet as the förbundsordning states it: MoreThanHalf (default), AtLeastHalf or All of the ledamöter.</summary>
+    [EnumDataType(typeof(QuorumRule), ErrorMessage = "Board:Quorum måste vara MoreThanHalf, AtLeastHalf eller All.")]
+    public QuorumRule Quorum { get; set; } = QuorumRule.MoreThanHalf;
 }
 
 /// <summary>The förbund's continuing § series: one row, incremented in the numbering transaction.</summary>
@@ -40,14 +44,14 @@ public static class MeetingsSetup
         services.AddScoped<RecordAttendance>();
         services.AddScoped<RecordDecision>();
         services.AddScoped<NumberMinutes>();
+        services.AddScoped<Association.IParagraphSeries, ParagraphSeries>();
         services.AddScoped<SendNotice>();
-        services.AddScoped<SignMinutes>();
+        services.AddScoped<AdjustMinutes>();
         services.AddScoped<RecordPosting>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<AgendaRoom>();
         services.AddScoped<DecisionList>();
         services.AddScoped<IMinutesSource, MinutesSource>();
-        services.AddScoped<Demo.DemoBoard>();
         services.AddScoped<AdjustmentReminderStep>();
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<AdjustmentReminderStep>());
         return services;

@@ -48,6 +48,13 @@ public sealed class RecordAttendance(GrantsDbContext db, MeetingStore store, Tim
             if (!seen.Contains(adjusters[i])) errors.Add($"adjusterIds[{i}]", "Justeraren väljs bland de beslutande.");
             else if (adjusters[i] == r.ChairId) errors.Add($"adjusterIds[{i}]", "Ordföranden justerar redan; välj en annan justerare.");
         }
+        // Jäv in one § bars adjusting the minutes, which the chair and the justerare do as a whole.
+        string? RecusedIn(Guid id) => meeting.Ordered.Where(i => i.Decision.IsRecused(id)).Select(i => i.ParagraphNumber is { } p ? $"§ {p}" : i.Title).FirstOrDefault();
+        if (r.ChairId is { } chairId && RecusedIn(chairId) is { } chairItem)
+            errors.Add("chairId", $"{board.GetValueOrDefault(chairId)?.Name} har anmält jäv i {chairItem} och kan inte justera protokollet som ordförande.");
+        for (var i = 0; i < adjusters.Count; i++)
+            if (RecusedIn(adjusters[i]) is { } adjusterItem)
+                errors.Add($"adjusterIds[{i}]", $"{board.GetValueOrDefault(adjusters[i])?.Name} har anmält jäv i {adjusterItem} och kan inte justera protokollet; välj en annan justerare.");
         if (r.AdjustmentPlaceAndTime is { Length: > 300 }) errors.Add("adjustmentPlaceAndTime", "Högst 300 tecken.");
         if (!errors.IsEmpty) return Outcome<Meeting>.Invalid(errors);
 

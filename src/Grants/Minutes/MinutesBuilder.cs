@@ -33,8 +33,13 @@ public static class MinutesBuilder
 
         var paragraphs = meeting.Ordered.Select(i => new MinutesParagraph(
             i.ParagraphNumber, i.Title, i.Text, i.RegistrationNumber,
-            i.Decision.Recorded ? i.Decision.Clauses.Select(c => c.Text).ToList() : [],
-            i.Decision.Recorded ? i.Decision.Notes() : [])).ToList();
+            i.Decision.Recorded ? i.Decision.Clauses.Select(c => c.Printed).ToList() : [],
+            i.Decision.Recorded ? [.. i.Decision.Notes(), .. DecidingNote(i.Decision)] : [],
+            i.ApplicationId)).ToList();
+
+        // With jäv in a §, the minutes name who decided it: the meeting's deciding without the recused.
+        IEnumerable<string> DecidingNote(ItemDecision decision) => decision.Recusals.Count == 0 ? [] :
+            [$"Beslutande i ärendet: {string.Join(", ", meeting.Attendance.Deciding.Where(a => !decision.IsRecused(a.BoardMemberId) && byId.ContainsKey(a.BoardMemberId)).Select(a => byId[a.BoardMemberId].Name))}."];
 
         var adjusted = meeting.State == MeetingState.Adjusted;
         var signatures = new SignatureBlock(

@@ -72,7 +72,8 @@ public sealed class Spreadsheet(string sheetName, IReadOnlyList<string> headers)
     {
         null => "",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        // An instant has no date or time until a time zone is chosen: the caller passes LocalClock.Format(t).
+        DateTimeOffset => throw new InvalidOperationException("A time in a spreadsheet is formatted with LocalClock.Format (Europe/Stockholm) by the caller."),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => c.ToString() ?? "",
     };

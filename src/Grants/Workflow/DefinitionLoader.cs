@@ -68,6 +68,10 @@ public static class DefinitionLoader
         foreach (var s in def.States.Where(s => string.IsNullOrWhiteSpace(s.StaffLabel) || string.IsNullOrWhiteSpace(s.ApplicantLabel)))
             p.Add($"Tillståndet '{s.Key}' saknar etikett för handläggare eller sökande.");
         if (!states.Contains(def.Initial)) p.Add($"Starttillståndet '{def.Initial}' är okänt.");
+        foreach (var t in def.Triggers.Where(t => Door.Find(t.Door) is null))
+            p.Add(string.IsNullOrWhiteSpace(t.Door)
+                ? $"Händelsen '{t.Key}' saknar \"door\" (vilken väg som får utlösa den: {string.Join(", ", Door.All.Select(d => d.Key))})."
+                : $"Händelsen '{t.Key}' anger okänd dörr '{t.Door}'.");
 
         foreach (var t in def.Transitions)
         {
@@ -106,6 +110,8 @@ public static class DefinitionLoader
             if (!triggers.Contains(t.Trigger)) p.Add($"{name} använder okänd händelse '{t.Trigger}'.");
             else if (!def.Transitions.Any(x => x.Trigger == t.Trigger && x.From.Contains(t.State) && x.Roles.Contains(WorkflowRoles.System)))
                 p.Add($"{name}: händelsen '{t.Trigger}' kan inte utlösas av System från '{t.State}'.");
+            else if (def.FindTrigger(t.Trigger)?.Door != Door.Timer.Key)
+                p.Add($"{name}: händelsen '{t.Trigger}' måste ha dörren '{Door.Timer.Key}'.");
             if ((t.After is null) == (t.DateField is null)) p.Add($"{name} ska ange antingen \"after\" eller \"dateField\".");
             if (t.After is not null && !TryDuration(t.After, out _)) p.Add($"{name} har ogiltig tid \"after\": '{t.After}' (ISO 8601, t.ex. P14D).");
             if (t.Offset is not null && !TryDuration(t.Offset, out _)) p.Add($"{name} har ogiltig \"offset\": '{t.Offset}'.");

@@ -36,6 +36,6 @@ public sealed class FireApplicationTrigger(GrantsDbContext db, IWorkflowEngine e
             var started = await engine.StartAsync(app, Application.WorkflowKey, Actor.From(user), null, ct);
             if (!started.IsOk) return started;
         }
-        return await engine.FireAsync(app, request.Trigger.Trim(), Actor.From(user), request.Comment, ct);
+        return await engine.FireAsync(app, Door.NextStep, request.Trigger.Trim(), Actor.From(user), request.Comment, ct);
     }
 }

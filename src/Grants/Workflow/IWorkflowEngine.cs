@@ -13,13 +13,19 @@ public interface IWorkflowEngine
     /// (the caller saves, then calls <see cref="RunPendingActionsAsync"/>).</summary>
     Task<Outcome<WorkflowTransition>> StartAsync(IWorkflowSubject subject, string definitionKey, Actor actor, string? comment, CancellationToken ct);
 
-    /// <summary>Fires a trigger within the caller's unit of work (nothing saved): 409 when not allowed in the state or a guard fails, 403 for the role.</summary>
-    Task<Outcome<WorkflowTransition>> ApplyAsync(IWorkflowSubject subject, string trigger, Actor actor, string? comment, CancellationToken ct);
+    /// <summary>
+    /// Fires a trigger through <paramref name="door"/> within the caller's unit of work (nothing saved): 409 when the trigger
+    /// belongs to another door, is not allowed in the state or a guard fails, 403 for the role.
+    /// </summary>
+    Task<Outcome<WorkflowTransition>> ApplyAsync(IWorkflowSubject subject, Door door, string trigger, Actor actor, string? comment, CancellationToken ct);
 
-    /// <summary>Fires a trigger and saves: as <see cref="ApplyAsync"/>, plus 409 when someone else changed the subject meanwhile; then runs entry actions.</summary>
-    Task<Outcome<WorkflowTransition>> FireAsync(IWorkflowSubject subject, string trigger, Actor actor, string? comment, CancellationToken ct);
+    /// <summary>
+    /// Fires a trigger and saves: as <see cref="ApplyAsync"/>, plus a <see cref="ConflictReason.ConcurrentChange"/> 409 when
+    /// someone else changed the subject meanwhile; then runs entry actions.
+    /// </summary>
+    Task<Outcome<WorkflowTransition>> FireAsync(IWorkflowSubject subject, Door door, string trigger, Actor actor, string? comment, CancellationToken ct);
 
-    /// <summary>Triggers the actor may fire now (state, role and guards all allow).</summary>
+    /// <summary>Triggers the actor may fire now (state, role and guards all allow), each with the door it is fired through.</summary>
     Task<IReadOnlyList<PermittedTrigger>> PermittedTriggersAsync(IWorkflowSubject subject, Actor actor, CancellationToken ct);
 
     Task<WorkflowStateView> CurrentStateAsync(IWorkflowSubject subject, CancellationToken ct);
@@ -39,7 +45,7 @@ public interface IWorkflowEngine
     Task RunPendingActionsAsync(CancellationToken ct);
 }
 
-public sealed record PermittedTrigger(string Trigger, string Label, string ToState, string ToStaffLabel);
+public sealed record PermittedTrigger(string Trigger, string Label, string ToState, string ToStaffLabel, string Door);
 
 public sealed record WorkflowStateView(string DefinitionKey, string DefinitionHash, string State, string StaffLabel, string ApplicantLabel, bool Final);
 

@@ -48,6 +48,8 @@ public sealed class TriggerDefinition
     public string Key { get; set; } = "";
     /// <summary>Swedish verb phrase on the button: "Skicka in", "Remittera till LSG".</summary>
     public string Label { get; set; } = "";
+    /// <summary>The only <see cref="Workflow.Door"/> that may fire it: "next-step" (generic) or a named use case.</summary>
+    public string Door { get; set; } = "";
 }
 
 public sealed class TransitionDefinition

@@ -33,12 +33,18 @@ public sealed class WorkflowEngine(
         return Enter(def, subject, null, null, actor, comment, now);
     }
 
-    public async Task<Outcome<WorkflowTransition>> ApplyAsync(IWorkflowSubject subject, string trigger, Actor actor, string? comment, CancellationToken ct)
+    public async Task<Outcome<WorkflowTransition>> ApplyAsync(IWorkflowSubject subject, Door door, string trigger, Actor actor, string? comment, CancellationToken ct)
     {
         var def = await DefinitionOfAsync(subject, ct);
         var from = subject.State;
         var state = def.State(from);
         if (def.FindTrigger(trigger) is null) return Outcome<WorkflowTransition>.Conflict($"Händelsen '{trigger}' finns inte i arbetsflödet.");
+        // The door comes first: a use-case trigger through the generic door is refused whoever asks and whatever the state.
+        var expected = DoorOf(def, trigger);
+        if (expected != door)
+            return Outcome<WorkflowTransition>.Conflict(expected == Door.NextStep
+                ? $"{def.TriggerLabel(trigger)} är ett nästa steg i handläggningen och görs inte genom {Lower(door.Description)}."
+                : $"{def.TriggerLabel(trigger)} kan inte göras som ett allmänt steg: det görs genom {Lower(expected?.Description ?? "(okänd väg)")}.");
         var transition = def.From(from).FirstOrDefault(t => t.Trigger == trigger);
         if (transition is null)
             return Outcome<WorkflowTransition>.Conflict($"Det går inte att {Lower(def.TriggerLabel(trigger))} när ärendet har status {state.StaffLabel}.");
@@ -63,9 +69,9 @@ public sealed class WorkflowEngine(
         return Enter(def, subject, from, trigger, actor, comment, now);
     }
 
-    public async Task<Outcome<WorkflowTransition>> FireAsync(IWorkflowSubject subject, string trigger, Actor actor, string? comment, CancellationToken ct)
+    public async Task<Outcome<WorkflowTransition>> FireAsync(IWorkflowSubject subject, Door door, string trigger, Actor actor, string? comment, CancellationToken ct)
     {
-        var outcome = await ApplyAsync(subject, trigger, actor, comment, ct);
+        var outcome = await ApplyAsync(subject, door, trigger, actor, comment, ct);
         if (!outcome.IsOk) return outcome;
         try
         {
@@ -74,7 +80,7 @@ public sealed class WorkflowEngine(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Outcome<WorkflowTransition>.Conflict(ConcurrencyMessage);
+            return Outcome<WorkflowTransition>.ConcurrentChange(ConcurrencyMessage);
         }
         if (db.Database.CurrentTransaction is null) await actions.RunAsync(ct);
         return outcome;
@@ -88,7 +94,7 @@ public sealed class WorkflowEngine(
         var machine = Build(def, subject, actor, time.GetUtcNow(), holds);
         return def.From(subject.State)
             .Where(t => machine.CanFire(t.Trigger))
-            .Select(t => new PermittedTrigger(t.Trigger, def.TriggerLabel(t.Trigger), t.To, def.State(t.To).StaffLabel))
+            .Select(t => new PermittedTrigger(t.Trigger, def.TriggerLabel(t.Trigger), t.To, def.State(t.To).StaffLabel, DoorOf(def, t.Trigger)?.Key ?? ""))
             .ToList();
     }
 
@@ -240,6 +246,17 @@ public sealed class WorkflowEngine(
         var zone = TimeZoneInfo.FindSystemTimeZoneById(app.Value.TimeZone);
         var localMidnight = date.AddDays(1).ToDateTime(TimeOnly.MinValue) + offset;
         return new DateTimeOffset(localMidnight, zone.GetUtcOffset(localMidnight)).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// The door a trigger is fired through. A stored version from before doors were declared takes the door of the
+    /// same trigger in the current definition, so an application pinned to it cannot be walked around either.
+    /// </summary>
+    private Door? DoorOf(WorkflowDefinition def, string trigger)
+    {
+        var declared = def.FindTrigger(trigger)?.Door;
+        if (string.IsNullOrEmpty(declared) && registry.Current.TryGetValue(def.Key, out var current)) declared = current.FindTrigger(trigger)?.Door;
+        return Door.Find(declared ?? "");
     }
 
     private static string Lower(string label) => label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];

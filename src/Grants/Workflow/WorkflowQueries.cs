@@ -29,10 +29,11 @@ public sealed class WorkflowQueries(GrantsDbContext db, IWorkflowEngine engine, 
             .ToList();
     }
 
+    /// <summary>What POST /transitions (the generic door) would accept now: the use cases' triggers have their own endpoints.</summary>
     public async Task<IReadOnlyList<PermittedTrigger>?> PermittedAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var app = await ApplicationAccess.FindAsync(db, user, id, ct);
-        return app is null ? null : await engine.PermittedTriggersAsync(app, Actor.From(user), ct);
+        return app is null ? null : (await engine.PermittedTriggersAsync(app, Actor.From(user), ct)).Where(p => p.Door == Door.NextStep.Key).ToList();
     }
 
     public async Task<ApplicationWorkflowView?> ApplicationViewAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
@@ -54,9 +55,18 @@ public sealed class WorkflowQueries(GrantsDbContext db, IWorkflowEngine engine, 
             await engine.CurrentStateAsync(app, ct),
             diagram,
             await engine.TimelineAsync(app, ct),
-            await engine.PermittedTriggersAsync(app, Actor.From(user), ct),
+            await GenericStepsAsync(user, app, ct),
             applicant, pinned.States);
     }
+
+    /// <summary>
+    /// What the "Nästa steg" box offers: the generic door's triggers only, and nothing to an applicant (the applicant's
+    /// steps are use cases with their own pages: skicka in, komplettera with a new version, återkalla).
+    /// </summary>
+    private async Task<IReadOnlyList<PermittedTrigger>> GenericStepsAsync(ClaimsPrincipal user, Application app, CancellationToken ct) =>
+        IsApplicantView(user) || !ApplicationAccess.SeesAll(user)
+            ? []
+            : (await engine.PermittedTriggersAsync(app, Actor.From(user), ct)).Where(p => p.Door == Door.NextStep.Key).ToList();
 
     public async Task<List<DefinitionVersionDto>> VersionsAsync(CancellationToken ct)
     {

@@ -35,6 +35,8 @@ public sealed class WorkflowRegistry
             if (!loaded.TryAdd(def.Key, def))
                 throw new WorkflowDefinitionException($"{name}: nyckeln '{def.Key}' används redan av {loaded[def.Key].FileName}.");
         }
+        var keys = WorkflowKeyCatalogues.Problems(loaded, WorkflowKeyCatalogues.InAssembly);
+        if (keys.Count > 0) throw new WorkflowDefinitionException(string.Join(" ", keys));
         foreach (var def in loaded.Values) Remember(def);
         _current = loaded;
     }

@@ -47,13 +47,13 @@ public sealed class WorkflowSweep(
                 continue;
             }
             timer.FiredAt = now;
-            var outcome = await engine.FireAsync(subject, timer.Trigger, SystemActor.Timer, $"Tidsgräns: {timer.TimerKey}", ct);
+            var outcome = await engine.FireAsync(subject, Door.Timer, timer.Trigger, SystemActor.Timer, $"Tidsgräns: {timer.TimerKey}", ct);
             if (outcome.IsOk)
             {
                 fired++;
                 continue;
             }
-            if (outcome.Message == WorkflowEngine.ConcurrencyMessage) continue; // retried by the next sweep
+            if (outcome.IsConcurrentChange) continue; // retried by the next sweep
             db.ChangeTracker.Clear();
             log.LogWarning("Timer {Timer} on {SubjectType} {SubjectId} could not fire: {Message}", timer.TimerKey, timer.SubjectType, timer.SubjectId, outcome.Message);
             await db.WorkflowTimers.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.CancelledAt, now), ct);

@@ -59,7 +59,7 @@ public static class FollowUpArrange
             DecisionKind.ConditionallyGranted => "bevilja-villkorat",
             _ => "avsla",
         };
-        var fired = await engine.ApplyAsync(application, trigger, Secretary, "§ 700", default);
+        var fired = await engine.ApplyAsync(application, Door.Adjustment, trigger, Secretary, "§ 700", default);
         fired.IsOk.Should().BeTrue(fired.Message);
         var decision = new ApplicationDecisionTaken(applicationId, Guid.NewGuid(), new DateOnly(2026, 2, 24), 700, kind, granted, conditions ?? [],
             start, end, null, app.Time.GetUtcNow(), Secretary);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Grants.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grants.Tests.Hosting;
 
@@ -29,7 +31,10 @@ public sealed class HostingTests(GrantsApp app) : IClassFixture<GrantsApp>
     [Fact]
     public async Task Demo_data_is_loaded_in_the_test_configuration_and_the_database_is_the_fixtures_file()
     {
-        File.Exists(app.DatabaseFile).Should().BeTrue();
+        if (app.Database.Provider == Grants.Infrastructure.DatabaseEngine.Sqlite) File.Exists(app.DatabaseFile).Should().BeTrue();
+        using (var scope = app.Services.CreateScope())
+            scope.ServiceProvider.GetRequiredService<Grants.Infrastructure.GrantsDbContext>().Database.GetConnectionString().Should().Contain(
+                app.Database.Provider == Grants.Infrastructure.DatabaseEngine.Sqlite ? app.DatabaseFile : app.Database.ConnectionString.Split(';').First(p => p.StartsWith("Database=", StringComparison.Ordinal)));
         var kansli = await app.BearerClientAsync(Login.Secretariat);
         var list = JsonNode.Parse(await kansli.GetStringAsync("/api/applications"))!.AsArray();
         list.Select(a => a!["registrationNumber"]?.GetValue<string>()).Should().Contain("SKN 2015/1");

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Grants.Tests.Infrastructure;
 
 /// <summary>
-/// The whole application over real DI and a real SQLite file, one per test class (IClassFixture&lt;GrantsApp&gt;).
+/// The whole application over real DI and a real database, one per test class (IClassFixture&lt;GrantsApp&gt;): a SQLite
+/// file, or with GRANTS_TEST_ENGINE=PostgreSql a PostgreSQL database cloned from a migrated template (<see cref="TestDatabase"/>).
 /// Demo users exist; time is a <see cref="FakeTimeProvider"/> the test moves.
 /// </summary>
 public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
@@ -19,18 +20,24 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly Dictionary<string, string?> _settings;
 
-    public GrantsApp()
+    public GrantsApp() : this(null)
+    {
+    }
+
+    /// <summary>A host on the given database (several hosts may share one: the multi-instance tests).</summary>
+    protected GrantsApp(TestDatabase? database)
     {
         Root = Directory.CreateTempSubdirectory("grants-test-").FullName;
         DatabaseFile = Path.Combine(Root, "grants.db");
         MailFolder = Path.Combine(Root, "mail");
+        OwnsDatabase = database is null;
+        Database = database ?? TestDatabase.Create(Root);
         _settings = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={DatabaseFile}",
+            ["Database:Provider"] = Database.Provider,
+            ["Database:ConnectionString"] = Database.ConnectionString,
             ["Mail:PickupFolder"] = MailFolder,
             ["Mail:SmtpHost"] = "",
-            ["App:DataProtectionKeysFolder"] = Path.Combine(Root, "keys"),
             ["App:Demo"] = "true",
             ["App:SecureCookies"] = "false",
             ["App:PublicBaseUrl"] = "http://127.0.0.1:5080",
@@ -42,7 +49,10 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Temp folder holding this fixture's database, mail pickup folder and keys.</summary>
     public string Root { get; }
+    /// <summary>The SQLite file when <see cref="Database"/> is SQLite.</summary>
     public string DatabaseFile { get; }
+    public TestDatabase Database { get; }
+    private bool OwnsDatabase { get; }
     public string MailFolder { get; }
     public FakeTimeProvider Time { get; } = new(DefaultStart);
 
@@ -75,6 +85,7 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeResourcesAsync();
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (OwnsDatabase) Database.Drop();
         try
         {
             Directory.Delete(Root, recursive: true);

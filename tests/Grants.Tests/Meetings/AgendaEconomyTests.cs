@@ -24,7 +24,7 @@ public sealed class AgendaEconomyTests(GrantsApp app) : IClassFixture<GrantsApp>
 
         var page = await app.CookieClientAsync(Login.Secretariat);
         var html = await page.GetStringAsync($"/Meetings/Meeting/{meetingId}");
-        html.Should().Contain("Ekonomiskt utrymme före och efter varje förslag").And.Contain("READY (sökt belopp)").And.Contain("VIA");
+        html.Should().Contain("Ekonomiskt utrymme före och efter varje förslag").And.Contain("READY (sökt för 2026)").And.Contain("VIA");
         (await (await app.CookieClientAsync(Login.Board)).GetAsync($"/Meetings/Meeting/{meetingId}")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Grants.Infrastructure;
 using Grants.Meetings;
+using Grants.Minutes;
 using Grants.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,38 +11,9 @@ using static Grants.Tests.Meetings.BoardArrange;
 
 namespace Grants.Tests.Meetings;
 
-/// <summary>Numbering under concurrency, bad input, tabling and referral back, the adjustment reminder, and who may sign.</summary>
+/// <summary>Bad input, tabling and referral back, the adjustment reminder, and who may sign.</summary>
 public sealed class MeetingRulesTests(GrantsApp app) : IClassFixture<GrantsApp>
 {
-    [Fact]
-    public async Task Two_meetings_numbered_at_the_same_moment_never_share_a_number_and_the_series_stays_gapless()
-    {
-        var kansli = await app.BearerClientAsync(Login.Secretariat);
-        var ids = new List<Guid>();
-        for (var m = 0; m < 6; m++)
-        {
-            var id = Api.IdOf(await CreateMeetingAsync(kansli, $"2026-05-{10 + m}"));
-            for (var i = 0; i < m; i++) await AddItemAsync(kansli, id, new { kind = "Free", title = $"Ärende {i}" });
-            ids.Add(id);
-        }
-        var numbered = await Task.WhenAll(ids.Select(async id =>
-        {
-            var client = await app.BearerClientAsync(Login.Secretariat);
-            return await (await client.PostAsync($"/api/meetings/{id}/number", null)).ExpectJsonAsync(HttpStatusCode.OK);
-        }));
-        var numbers = numbered.SelectMany(m => m["items"]!.AsArray().Select(i => i!["paragraphNumber"]!.GetValue<int>())).ToList();
-        numbers.Should().OnlyHaveUniqueItems();
-        var first = numbers.Min();
-        numbers.Order().Should().Equal(Enumerable.Range(first, numbers.Count), "the series has no gaps");
-        foreach (var m in numbered)
-        {
-            var own = m["items"]!.AsArray().Select(i => i!["paragraphNumber"]!.GetValue<int>()).ToList();
-            own.Should().Equal(Enumerable.Range(own[0], own.Count), "each meeting's paragraphs follow each other");
-        }
-        // Numbering twice is refused.
-        (await kansli.PostAsync($"/api/meetings/{ids[0]}/number", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
-    }
-
     [Fact]
     public async Task Bad_input_is_answered_400_naming_each_field_and_nothing_is_written()
     {
@@ -88,6 +60,10 @@ public sealed class MeetingRulesTests(GrantsApp app) : IClassFixture<GrantsApp>
         var other = Api.IdOf(await CreateMeetingAsync(kansli, "2026-03-03"));
         (await kansli.PostAsJsonAsync($"/api/meetings/{other}/items", new { kind = "Application", applicationId = apps["READY"] })).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
+        await (await kansli.PutAsJsonAsync($"/api/meetings/{id}/attendance", new
+        {
+            deciding = board.Deciding.Select(d => new { boardMemberId = d.Id, replacesId = d.Replaces }), chairId = board.Chair, adjusterIds = new[] { board.Adjuster },
+        })).ExpectJsonAsync(HttpStatusCode.OK);
         var noTarget = await kansli.PutAsJsonAsync($"/api/meetings/{id}/items/{referred}/decision", new { outcome = "ReferredBack" });
         (await noTarget.ExpectProblemAsync(HttpStatusCode.BadRequest)).Keys.Should().Equal("referBackTo");
         var both = await kansli.PutAsJsonAsync($"/api/meetings/{id}/items/{referred}/decision", Decided(Clause("Approve", "att godkänna")));
@@ -97,10 +73,6 @@ public sealed class MeetingRulesTests(GrantsApp app) : IClassFixture<GrantsApp>
         var detail = await kansli.GetFromJsonAsync<JsonObject>($"/api/meetings/{id}");
         foreach (var item in detail!["items"]!.AsArray().Where(i => i!["decision"]!["recorded"]!.GetValue<bool>() == false))
             await DecideAsync(kansli, id, Api.IdOf(item!.AsObject()), Decided(Clause("Note", "att notera informationen.")));
-        await (await kansli.PutAsJsonAsync($"/api/meetings/{id}/attendance", new
-        {
-            deciding = board.Deciding.Select(d => new { boardMemberId = d.Id, replacesId = d.Replaces }), chairId = board.Chair, adjusterIds = new[] { board.Adjuster },
-        })).ExpectJsonAsync(HttpStatusCode.OK);
         await (await kansli.PostAsync($"/api/meetings/{id}/number", null)).ExpectJsonAsync(HttpStatusCode.OK);
 
         // A Styrelse login that is neither the chair nor a justerare may not sign; the chair may.

@@ -22,7 +22,7 @@ public sealed class DefinitionTests
             { "key": "b", "staffLabel": "B", "applicantLabel": "B", "onEntry": [ { "action": "mail-applicant", "with": { "template": "till-lsg" } } ] },
             { "key": "c", "staffLabel": "C", "applicantLabel": "C", "final": true }
           ],
-          "triggers": [ { "key": "go", "label": "Gå" }, { "key": "end", "label": "Sluta" } ],
+          "triggers": [ { "key": "go", "label": "Gå", "door": "next-step" }, { "key": "end", "label": "Sluta", "door": "timer" } ],
           "transitions": [
             { "from": ["a"], "to": "b", "trigger": "go", "roles": ["Kansli"], "guards": ["no-hinder"] },
             { "from": ["b"], "to": "c", "trigger": "end", "roles": ["Kansli", "System"] }
@@ -57,6 +57,9 @@ public sealed class DefinitionTests
         { "unreachable", "Tillståndet 'd' kan inte nås från 'a'" },
         { "no-way-out", "Tillståndet 'b' är inte slutligt men saknar väg ut" },
         { "bad-timer", "ska ange antingen \"after\" eller \"dateField\"" },
+        { "no-door", "Händelsen 'go' saknar \"door\"" },
+        { "unknown-door", "Händelsen 'go' anger okänd dörr 'bakdorren'" },
+        { "timer-not-timer-door", "händelsen 'end' måste ha dörren 'timer'" },
     };
 
     [Theory, MemberData(nameof(Broken))]
@@ -76,6 +79,9 @@ public sealed class DefinitionTests
             case "unreachable": states.Add(new JsonObject { ["key"] = "d", ["staffLabel"] = "D", ["applicantLabel"] = "D", ["final"] = true }); break;
             case "no-way-out": transitions.RemoveAt(1); def["timers"] = new JsonArray(); break;
             case "bad-timer": def["timers"]![0]!.AsObject().Remove("dateField"); break;
+            case "no-door": def["triggers"]![0]!.AsObject().Remove("door"); break;
+            case "unknown-door": def["triggers"]![0]!["door"] = "bakdorren"; break;
+            case "timer-not-timer-door": def["triggers"]![1]!["door"] = "next-step"; break;
         }
         Loading(def).Should().Throw<WorkflowDefinitionException>()
             .Which.Message.Should().StartWith("prov.json:").And.Contain(expected);
@@ -92,5 +98,28 @@ public sealed class DefinitionTests
         var start = () => host.Server;
         start.Should().Throw<WorkflowDefinitionException>()
             .Which.Message.Should().Contain("ansokan.json").And.Contain("okänt villkor (guard) 'finns-inte'");
+    }
+
+    [Fact]
+    public void The_app_refuses_to_start_when_a_typed_key_catalogue_disagrees_with_its_file()
+    {
+        using var host = WorkflowHost.With(dir =>
+        {
+            var path = Path.Combine(dir, "ansokan.json");
+            File.WriteAllText(path, File.ReadAllText(path).Replace("\"avsla\"", "\"avsla-helt\""));
+        });
+        var start = () => host.Server;
+        start.Should().Throw<WorkflowDefinitionException>()
+            .Which.Message.Should().Contain("ApplicationWorkflow anger händelse 'avsla' som filen saknar");
+    }
+
+    [Fact]
+    public void Every_trigger_of_the_shipped_definitions_names_a_known_door()
+    {
+        foreach (var file in new[] { "ansokan.json", "aterrapport.json" })
+        {
+            var def = DefinitionLoader.Parse(File.ReadAllText(Path.Combine(WorkflowHost.RepoWorkflows(), file)), file);
+            def.Triggers.Should().OnlyContain(t => Door.Find(t.Door) != null, file);
+        }
     }
 }

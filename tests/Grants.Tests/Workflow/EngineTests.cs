@@ -48,7 +48,7 @@ public sealed class EngineTests
         var due = new DateOnly(2027, 1, 31);
         var oldCase = await StartCaseAsync(host, due);
 
-        // The förbund changes the file: handing in now approves the report directly.
+        // The förbund changes the file: the LSG may now hand in a report on the applicant's behalf.
         var file = Path.Combine(host.WorkflowsDir, "aterrapport.json");
         File.WriteAllText(file, PatchNewVersion(File.ReadAllText(file)));
         await using (var scope = host.Scope())
@@ -59,26 +59,20 @@ public sealed class EngineTests
         }
         var newCase = await StartCaseAsync(host, due);
 
-        (await WorkflowArrange.FireAsync(host, WorkflowCase.Type, oldCase, "lamna-in", "Sökande")).State.Should().Be("inlamnad");
-        (await WorkflowArrange.FireAsync(host, WorkflowCase.Type, newCase, "lamna-in", "Sökande")).State.Should().Be("godkand");
+        (await WorkflowArrange.FireAsync(host, WorkflowCase.Type, oldCase, "lamna-in", "LSG")).State.Should().Be("planerad");
+        (await WorkflowArrange.FireAsync(host, WorkflowCase.Type, newCase, "lamna-in", "LSG")).State.Should().Be("inlamnad");
 
         await using var check = host.Scope();
         var versions = await check.ServiceProvider.GetRequiredService<WorkflowQueries>().VersionsAsync(default);
         versions.Where(v => v.Key == "aterrapport").Should().HaveCount(2).And.ContainSingle(v => v.Current && v.Instances == 1);
     }
 
-    /// <summary>The new version: lamna-in leads straight to godkand; inlamnad is then reached by nothing, so it goes too.</summary>
+    /// <summary>The new version: "lamna-in" also for the LSG (the typed keys stay as they are, so the file still agrees with the code).</summary>
     private static string PatchNewVersion(string json)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
         foreach (var t in node["transitions"]!.AsArray())
-            if ((string?)t!["trigger"] == "lamna-in") t["to"] = "godkand";
-        var transitions = node["transitions"]!.AsArray();
-        foreach (var t in transitions.Where(t => (string?)t!["from"]![0] == "inlamnad").ToList()) transitions.Remove(t);
-        var states = node["states"]!.AsArray();
-        states.Remove(states.Single(s => (string?)s!["key"] == "inlamnad"));
-        states.Remove(states.Single(s => (string?)s!["key"] == "komplettering-begard"));
-        foreach (var t in transitions) t!["from"] = new System.Text.Json.Nodes.JsonArray(t["from"]!.AsArray().Where(f => (string?)f != "komplettering-begard").Select(f => (System.Text.Json.Nodes.JsonNode?)(string?)f).ToArray());
+            if ((string?)t!["trigger"] == "lamna-in") t["roles"]!.AsArray().Add("LSG");
         return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
@@ -147,11 +141,12 @@ public sealed class EngineTests
         var appA = await a.ServiceProvider.GetRequiredService<GrantsDbContext>().Applications.SingleAsync(x => x.Id == id);
         var appB = await b.ServiceProvider.GetRequiredService<GrantsDbContext>().Applications.SingleAsync(x => x.Id == id);
 
-        var first = await a.ServiceProvider.GetRequiredService<IWorkflowEngine>().FireAsync(appA, "paborja-beredning", Kansli, null, default);
-        var second = await b.ServiceProvider.GetRequiredService<IWorkflowEngine>().FireAsync(appB, "begar-komplettering", Kansli, null, default);
+        var first = await a.ServiceProvider.GetRequiredService<IWorkflowEngine>().FireAsync(appA, Door.NextStep, "paborja-beredning", Kansli, null, default);
+        var second = await b.ServiceProvider.GetRequiredService<IWorkflowEngine>().FireAsync(appB, Door.NextStep, "begar-komplettering", Kansli, null, default);
 
         first.IsOk.Should().BeTrue();
         second.Kind.Should().Be(OutcomeKind.Conflict);
+        second.IsConcurrentChange.Should().BeTrue();
         second.Message.Should().Be(WorkflowEngine.ConcurrencyMessage);
         await using var check = host.Scope();
         var db = check.ServiceProvider.GetRequiredService<GrantsDbContext>();

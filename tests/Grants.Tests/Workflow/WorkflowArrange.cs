@@ -12,6 +12,8 @@ namespace Grants.Tests.Workflow;
 /// <summary>Puts subjects into a given state with the facts their guards need, straight in the database.</summary>
 public static class WorkflowArrange
 {
+    private static int _sequence;
+
     public static async Task<Guid> ApplicationInAsync(WorkflowHost host, string state, string? trigger = null, ApplicationForm? form = null)
     {
         var org = await host.OrganisationAsync();
@@ -27,6 +29,13 @@ public static class WorkflowArrange
             _ => [],
         };
         var app = Application.Start(org.Id, form ?? Forms.Complete($"Projekt i {state}", financing), new Actor("seed", "Seed", "Kansli"), now);
+        if (state != ApplicationStates.Draft)
+        {
+            // A record beyond utkast always has its diarienummer and ankomstdatum (a database check keeps it so).
+            var sequence = Interlocked.Increment(ref _sequence);
+            app.Submit(now, DateOnly.FromDateTime(now.UtcDateTime), new Actor("seed", "Seed", "Kansli"), onBehalf: true);
+            app.Register($"TEST-1999-{sequence:D5}", 1999, sequence);
+        }
         app.State = state;
         app.WorkflowHash = registry.CurrentOf(Application.WorkflowKey).Hash;
         db.Applications.Add(app);
@@ -77,14 +86,24 @@ public static class WorkflowArrange
         return c.Id;
     }
 
-    public static async Task<(OutcomeKind Kind, string? Message, string State)> FireAsync(WorkflowHost host, string subjectType, Guid id, string trigger, string role)
+    /// <summary>Fires through <paramref name="door"/>, by default the door the current definition declares for the trigger.</summary>
+    public static async Task<(OutcomeKind Kind, string? Message, string State)> FireAsync(WorkflowHost host, string subjectType, Guid id, string trigger, string role, Door? door = null)
     {
         await using var scope = host.Scope();
         var sp = scope.ServiceProvider;
         var engine = sp.GetRequiredService<IWorkflowEngine>();
         var subject = await sp.GetServices<IWorkflowSubjectStore>().Single(s => s.SubjectType == subjectType).FindAsync(id.ToString(), default)
             ?? throw new InvalidOperationException("subject missing");
-        var outcome = await engine.FireAsync(subject, trigger, new Actor("u-" + role, "Test " + role, role), "test", default);
+        var registry = sp.GetRequiredService<WorkflowRegistry>();
+        door ??= Door.Find(registry.Current.Values.Single(d => d.Key == subject.WorkflowKey).FindTrigger(trigger)?.Door ?? "") ?? Door.NextStep;
+        // The submit door's use case stamps ankomstdatum and diarienummer first (the database refuses a record without them).
+        if (door == Door.Submit && subject is Application { IsDraft: true } draft)
+        {
+            var sequence = Interlocked.Increment(ref _sequence);
+            draft.Submit(host.Time.GetUtcNow(), DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime), new Actor("seed", "Seed", "Kansli"), onBehalf: true);
+            draft.Register($"TEST-1999-{sequence:D5}", 1999, sequence);
+        }
+        var outcome = await engine.FireAsync(subject, door, trigger, new Actor("u-" + role, "Test " + role, role), "test", default);
         var db = sp.GetRequiredService<GrantsDbContext>();
         db.ChangeTracker.Clear();
         var reloaded = await sp.GetServices<IWorkflowSubjectStore>().Single(s => s.SubjectType == subjectType).FindAsync(id.ToString(), default);

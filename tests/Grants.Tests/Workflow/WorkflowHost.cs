@@ -24,7 +24,14 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
     public string MailDir => Path.Combine(Dir, "mail");
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
-    public WorkflowHost() => CopyDirectory(RepoWorkflows(), WorkflowsDir);
+    /// <summary>This run's engine (<see cref="Infrastructure.TestDatabase"/>).</summary>
+    public Infrastructure.TestDatabase Database { get; }
+
+    public WorkflowHost()
+    {
+        CopyDirectory(RepoWorkflows(), WorkflowsDir);
+        Database = Infrastructure.TestDatabase.Create(Dir);
+    }
 
     /// <summary>A host whose workflows/ copy is changed before start (broken-definition tests).</summary>
     public static WorkflowHost With(Action<string> prepareWorkflows)
@@ -46,9 +53,9 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(Dir, "grants.db")}");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Mail:PickupFolder", MailDir);
-        builder.UseSetting("App:DataProtectionKeysFolder", Path.Combine(Dir, "keys"));
         builder.UseSetting("App:Demo", "false");
         builder.UseSetting("Workflow:DefinitionsFolder", WorkflowsDir);
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Time));
@@ -97,7 +104,7 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.Drop();
         try { Directory.Delete(Dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

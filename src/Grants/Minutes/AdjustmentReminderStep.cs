@@ -4,7 +4,9 @@ using Grants.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Grants.Meetings;
+using Grants.Meetings;
+
+namespace Grants.Minutes;
 
 /// <summary>
 /// Sweep step: once a held meeting's 14-day adjustment deadline is near (Board:ReminderDaysBefore), the chair and

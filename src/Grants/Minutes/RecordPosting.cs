@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Grants.Infrastructure;
 using Grants.Shared;
 
-namespace Grants.Meetings;
+using Grants.Meetings;
+
+namespace Grants.Minutes;
 
 /// <summary>
 /// Anslag: when the adjustment was posted on the notice board (by default the day after adjustment, at most two

@@ -3,16 +3,19 @@ using System;
 using Grants.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Grants.Infrastructure.Migrations
+namespace Grants.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(GrantsDbContext))]
-    partial class GrantsDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261201004517_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -93,7 +96,10 @@ namespace Grants.Infrastructure.Migrations
                     b.HasIndex("RegistrationYear", "RegistrationSequence")
                         .IsUnique();
 
-                    b.ToTable("Applications");
+                    b.ToTable("Applications", t =>
+                        {
+                            t.HasCheckConstraint("CK_Applications_RegisteredBeyondDraft", "\"State\" = 'utkast' OR (\"RegistrationNumber\" IS NOT NULL AND \"ArrivalDate\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Grants.Applications.ApplicationVersion", b =>
@@ -1844,6 +1850,23 @@ namespace Grants.Infrastructure.Migrations
                     b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("WorkflowTransitions");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using Grants.Association;
 using Grants.Infrastructure;
-using Grants.Minutes;
 using Grants.Shared;
 using Grants.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Grants.Meetings;
+using Grants.Meetings;
+
+namespace Grants.Minutes;
 
 /// <summary>
 /// Justering: the chair and each justerare sign (a Styrelse login for themselves, or the kansli registering a signed
@@ -15,7 +16,7 @@ namespace Grants.Meetings;
 /// each application decision fired in its workflow and published to every <see cref="IDecisionListener"/>, the
 /// posting dates set — then saved once, so all of it commits or none of it does.
 /// </summary>
-public sealed class SignMinutes(GrantsDbContext db, MeetingStore store, BoardRegister board, ProfileStore profiles, IWorkflowEngine workflow,
+public sealed class AdjustMinutes(GrantsDbContext db, MeetingStore store, BoardRegister register, ProfileStore profiles, IWorkflowEngine workflow,
     IEnumerable<IDecisionListener> listeners, LocalClock clock, IOptions<BoardOptions> options)
 {
     public sealed record Request(Guid? BoardMemberId);
@@ -26,12 +27,17 @@ public sealed class SignMinutes(GrantsDbContext db, MeetingStore store, BoardReg
         if (meeting is null) return Outcome<Meeting>.NotFound();
         if (meeting.State == MeetingState.Adjusted) return Outcome<Meeting>.Conflict(MeetingStore.AdjustedMessage);
         if (meeting.State == MeetingState.Planned) return Outcome<Meeting>.Conflict("Protokollet måste numreras innan det justeras.");
-        if (meeting.Date > clock.Today) return Outcome<Meeting>.Conflict("Protokollet kan justeras först efter sammanträdet.");
+        if (meeting.Date > clock.Today) return Outcome<Meeting>.Conflict($"Protokollet kan justeras från och med sammanträdesdagen {meeting.Date:yyyy-MM-dd}.");
         var attendance = meeting.Attendance;
         if (attendance.ChairId is not { } chairId || attendance.AdjusterIds.Count == 0)
             return Outcome<Meeting>.Conflict("Ange ordförande och justerare under närvaro innan protokollet justeras.");
         var undecided = meeting.Ordered.Where(i => !i.Decision.Recorded).Select(i => $"§ {i.ParagraphNumber}").ToList();
         if (undecided.Count > 0) return Outcome<Meeting>.Conflict($"Beslut saknas för {string.Join(", ", undecided)}.");
+        // Attendance may have changed after the decisions were written: every § is checked again.
+        var board = await db.BoardMembers.AsNoTracking().ToListAsync(ct);
+        foreach (var item in meeting.Ordered)
+            if (Quorum.Refusal(meeting, board, item.Decision, options.Value.Quorum) is { } notQuorate)
+                return Outcome<Meeting>.Conflict($"§ {item.ParagraphNumber}: {notQuorate}");
 
         var actor = Actor.From(user);
         BoardMember? signer;
@@ -47,19 +53,21 @@ public sealed class SignMinutes(GrantsDbContext db, MeetingStore store, BoardReg
         }
         else
         {
-            signer = await board.MemberOfAsync(user, meeting.Date, ct);
+            signer = await register.MemberOfAsync(user, meeting.Date, ct);
             if (signer is null) return Outcome<Meeting>.Forbidden("Din inloggning är inte kopplad till någon i styrelsen (samma e-postadress).");
             if (r.BoardMemberId is { } other && other != signer.Id) return Outcome<Meeting>.Forbidden("Du kan bara justera med din egen underskrift.");
         }
         var required = attendance.AdjusterIds.Prepend(chairId).Distinct().ToList();
         if (signer is null || !required.Contains(signer.Id))
             return Outcome<Meeting>.Forbidden("Bara ordföranden och de utsedda justerarna justerar protokollet.");
+        if (meeting.Ordered.FirstOrDefault(i => i.Decision.IsRecused(signer.Id)) is { } recusedIn)
+            return Outcome<Meeting>.Forbidden($"{signer.Name} anmälde jäv i § {recusedIn.ParagraphNumber} och kan inte justera protokollet.");
         if (meeting.Signatures.Any(s => s.BoardMemberId == signer.Id)) return Outcome<Meeting>.Conflict($"{signer.Name} har redan justerat protokollet.");
 
         var now = clock.Now;
         var capacity = signer.Id == chairId ? "ordförande" : "justerare";
         meeting.Signatures = [.. meeting.Signatures, new Signature(signer.Id, signer.Name, capacity, now, actor.UserId, actor.Name, actor.Role)];
-        db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Meeting), meeting.Id.ToString(), "minutes.signed", $"{signer.Name}, {capacity}"));
+        db.AuditEntries.Add(AuditEntry.Of(actor, now, nameof(Meeting), meeting.Id.ToString(), "minutes.adjustment-signed", $"{signer.Name}, {capacity}"));
 
         if (required.All(id => meeting.Signatures.Any(s => s.BoardMemberId == id)))
         {
@@ -95,7 +103,7 @@ public sealed class SignMinutes(GrantsDbContext db, MeetingStore store, BoardReg
             var comment = $"§ {item.ParagraphNumber}, styrelsens sammanträde {meeting.Date:yyyy-MM-dd}";
             foreach (var trigger in Triggers(kind, decision.ReferBackTo))
             {
-                var fired = await workflow.ApplyAsync(app, trigger, actor, comment, ct);
+                var fired = await workflow.ApplyAsync(app, Door.Adjustment, trigger, actor, comment, ct);
                 if (!fired.IsOk)
                     return Outcome<Meeting>.Conflict($"§ {item.ParagraphNumber} ({app.RegistrationNumber}): {fired.Message}");
             }

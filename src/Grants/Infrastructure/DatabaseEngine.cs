@@ -1,0 +1,74 @@
+using Grants.Infrastructure.PostgreSql;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+
+namespace Grants.Infrastructure;
+
+/// <summary>
+/// Every difference between SQLite and PostgreSQL lives here (and in the two <see cref="WriteGate"/>s):
+/// which context type (and so which migrations), how a value is stored, how a constraint violation is recognised.
+/// Features never name an engine.
+/// </summary>
+public static class DatabaseEngine
+{
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSql";
+
+    // SQLITE_CONSTRAINT (primary result code) and PostgreSQL's unique_violation.
+    private const int SqliteConstraint = 19;
+
+    /// <summary>The database refused the write because a unique (or, on SQLite, any) constraint would break:
+    /// another writer got there first.</summary>
+    public static bool IsUniqueViolation(this DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException s => s.SqliteErrorCode == SqliteConstraint,
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    /// <summary>The write lost a race: a concurrency token changed or a unique key was taken meanwhile.</summary>
+    public static bool IsLostRace(this DbUpdateException e) => e is DbUpdateConcurrencyException || e.IsUniqueViolation();
+
+    public static void UseEngine(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot)
+    {
+        if (db.Provider == PostgreSql) options.UseNpgsql(db.ConnectionString);
+        else if (db.Provider == Sqlite) options.UseSqlite(SqliteConnection(db.ConnectionString, contentRoot));
+        // Start-up migrates before options validation runs; say which key is wrong rather than fail on the connection string.
+        else throw new InvalidOperationException($"Database:Provider måste vara {Sqlite} eller {PostgreSql} (är '{db.Provider}').");
+    }
+
+    /// <summary>A relative Data Source is taken relative to the content root, not the shell's directory.</summary>
+    public static string SqliteConnection(string connectionString, string contentRoot)
+    {
+        var b = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(b.DataSource) && b.DataSource != ":memory:" && !Path.IsPathRooted(b.DataSource))
+            b.DataSource = Path.GetFullPath(b.DataSource, contentRoot);
+        if (b.DefaultTimeout < 30) b.DefaultTimeout = 30;
+        return b.ToString();
+    }
+
+    internal static void ConfigureModel(ModelBuilder builder, DatabaseFacade database)
+    {
+        ValueConverter? converter = null;
+        // SQLite cannot order or compare DateTimeOffset text; a sortable long (UTC ticks) keeps ORDER BY and < working.
+        if (database.IsSqlite()) converter = new DateTimeOffsetToBinaryConverter();
+        // Npgsql writes only UTC to timestamptz; the instant is what matters, so normalise on the way in.
+        else if (database.IsNpgsql()) converter = new ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+        if (converter is null) return;
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(DateTimeOffset) || property.ClrType == typeof(DateTimeOffset?))
+                property.SetValueConverter(converter);
+        }
+    }
+
+    /// <summary>Per-engine start-up work after migrating.</summary>
+    internal static async Task AfterMigrateAsync(GrantsDbContext db)
+    {
+        // WAL lets readers continue while a submit holds the write lock.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}
