@@ -13,10 +13,12 @@ using Grants.Workflow;
 using Grants.Shared;
 using Hangfire;
 
-var demo = args.Contains("--demo");
+// `create-admin --email ...` runs the one-off first-administrator command instead of the web server.
+var command = args.FirstOrDefault() == FirstAdmin.Command ? FirstAdmin.Command : null;
+var demo = command is null && args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args.Where(a => a != "--demo").ToArray(),
+    Args = command is null ? args.Where(a => a != "--demo").ToArray() : [],
 });
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 // A built (not published) app in any environment serves wwwroot through the build's manifest.
@@ -26,18 +28,18 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 if (Grants.Infrastructure.Moving.MoveCommands.IsRequested(args))
 {
-    Environment.ExitCode = await Grants.Infrastructure.Moving.MoveCommands.RunAsync(args, builder.Configuration, builder.Environment, Console.Out);
-    return;
+    return await Grants.Infrastructure.Moving.MoveCommands.RunAsync(args, builder.Configuration, builder.Environment, Console.Out);
 }
 
 builder.Services.AddGrantsOptions();
 var appOptions = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
-demo = demo || appOptions.Demo || builder.Environment.IsDevelopment();
+demo = command is null && (demo || appOptions.Demo || builder.Environment.IsDevelopment());
 
 builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
 if (demo) builder.Services.AddDemo();
 builder.Services.AddGrantsIdentity(appOptions);
+builder.Services.AddSingleton(new DemoMode(demo));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Apply);
 builder.Services.AddExceptionHandler<ClientErrorHandler>();
 builder.Services.AddCookieDefaults(appOptions.SecureCookies);
@@ -51,6 +53,9 @@ builder.Services.AddRazorPages(o =>
     o.RootDirectory = "/";
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/Denied");
+    o.Conventions.AllowAnonymousToPage("/Account/Setup");
+    o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+    o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Error");
 }).AddMvcOptions(o =>
@@ -62,6 +67,7 @@ builder.Services.AddRazorPages(o =>
 var app = builder.Build();
 
 await Startup.InitializeAsync(app.Services, demo);
+if (command == FirstAdmin.Command) return await FirstAdmin.RunAsync(app.Services, args, Console.Out);
 KeyProtection.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
 
 app.UseSecurityHeaders();
@@ -82,7 +88,9 @@ app.UseWhen(c => !IsApi(c), pages =>
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.MapStaticAssets().AllowAnonymous();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseSessionCheck();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -103,6 +111,7 @@ app.MapMeetingsApi();
 app.MapRazorPages();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to the test host (WebApplicationFactory&lt;Program&gt;).</summary>
 public partial class Program;

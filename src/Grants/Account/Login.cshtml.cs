@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Grants.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(PasswordSignIn passwords) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -17,24 +17,26 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), "E-post måste fyllas i.");
         if (string.IsNullOrWhiteSpace(Password)) ModelState.AddModelError(nameof(Password), "Lösenord måste fyllas i.");
         if (!ModelState.IsValid) return Page();
 
-        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var result = await signIn.PasswordSignInAsync(Email!, Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var attempt = await passwords.PasswordAsync(Email!, Password!, IdentityConstants.ApplicationScheme, ct);
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        switch (attempt.Status)
         {
-            ModelState.AddModelError(nameof(Email), "Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen om 15 minuter.");
-            return Page();
+            case SignInStatus.Succeeded:
+                return LocalRedirect(returnUrl);
+            case SignInStatus.RequiresTwoFactor:
+                return RedirectToPage("/Account/TwoFactor", new { ReturnUrl = returnUrl });
+            case SignInStatus.Delayed:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(attempt.RetryAfter!.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
         }
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Email), "Fel e-post eller lösenord.");
-            return Page();
-        }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        ModelState.AddModelError(nameof(Email), attempt.Message);
+        return Page();
     }
 }

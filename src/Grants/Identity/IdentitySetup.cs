@@ -21,14 +21,36 @@ public static class IdentitySetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No lock-outs anyone could trigger against the kansli or the chair: SignInThrottle delays instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<SwedishIdentityErrors>()
             .AddEntityFrameworkStores<GrantsDbContext>()
             .AddClaimsPrincipalFactory<GrantsClaimsFactory>();
+
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<AccountAudit>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<AccountMails>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<SecondFactorSetup>();
+        services.AddScoped<AccountSetup>();
+        services.AddScoped<PasswordReset>();
+        services.AddScoped<IStaffRoster, Lsg.LsgRoster>();
+        services.AddScoped<IStaffRoster, Meetings.BoardRoster>();
+        // Logout, deactivation, password and role changes renew the security stamp; SessionCheck compares it on
+        // every request for cookies and bearer tokens alike.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<AccountOptions>>((o, a) =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(a.Value.AccessTokenMinutes);
+                o.RefreshTokenExpiration = TimeSpan.FromHours(a.Value.RefreshTokenHours);
+            });
+        services.AddSignInRateLimiter();
 
         // The composite scheme challenges and forbids through the bearer scheme, so a page opened without
         // login answered a bare 401 instead of the login page. Pages use the cookie; the API keeps the bearer.
@@ -54,6 +76,8 @@ public static class IdentitySetup
             {
                 OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden),
+                // Every request, not every 30 minutes: a cookie ends with logout, deactivation and password or role changes.
+                OnValidatePrincipal = SessionCheck.ValidateCookieAsync,
             };
         });
         services.AddAntiforgery(o =>

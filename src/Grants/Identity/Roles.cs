@@ -13,6 +13,9 @@ public static class Roles
 
     public static readonly string[] All = [Applicant, Lsg, Secretariat, Board, Admin];
 
+    /// <summary>The förbund's own people: invited by an Admin, second factor required.</summary>
+    public static readonly string[] Staff = [Secretariat, Lsg, Board, Admin];
+
     /// <summary>The role recorded on a change when a user holds several: the most privileged.</summary>
     public static string PrimaryRole(ClaimsPrincipal user) =>
         new[] { Admin, Secretariat, Board, Lsg, Applicant }.FirstOrDefault(user.IsInRole) ?? "";

@@ -57,6 +57,8 @@ public class GrantsDbContext(DbContextOptions options)
     public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
     public DbSet<Meetings.AgendaItem> AgendaItems => Set<Meetings.AgendaItem>();
     public DbSet<Meetings.ParagraphCounter> ParagraphCounters => Set<Meetings.ParagraphCounter>();
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
+    public DbSet<SignInThrottleEntry> SignInThrottle => Set<SignInThrottleEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,6 +73,8 @@ public class GrantsDbContext(DbContextOptions options)
         FollowUp.FollowUpSetup.ConfigureFollowUpModel(builder);
         Eligibility.EligibilitySetup.ConfigureEligibilityModel(builder);
         Grants.Meetings.MeetingsSetup.ConfigureMeetingsModel(builder);
+        builder.ApplyConfiguration(new AccountLinkConfiguration());
+        builder.ApplyConfiguration(new SignInThrottleEntryConfiguration());
 
         DatabaseEngine.ConfigureModel(builder, Database);
     }

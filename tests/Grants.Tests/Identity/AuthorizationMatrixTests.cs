@@ -41,6 +41,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "PUT", "/api/association", "{\"name\":5}", [Roles.Admin] },
         { "GET", "/api/auth/me", null, Roles.All },
         { "POST", "/api/auth/token", "{}", Everyone },
+        { "POST", "/api/auth/refresh", "{}", Everyone },
+        { "POST", "/api/auth/logout", null, Roles.All },
         { "GET", $"/api/follow-up/projects/{Id}", null, Readers },
         { "GET", "/api/follow-up/reports", null, Readers },
         { "GET", $"/api/follow-up/reports/{Id}/versions/1", null, Readers },
@@ -111,6 +113,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
     {
         { "/", Everyone },
         { "/Account/Login", Everyone },
+        { "/Account/ForgotPassword", Everyone },
+        { "/Account/Users", [Roles.Admin] },
         { "/Applications", Readers },
         { "/Applications/Edit", Writers },
         { "/Association/Profile", [Roles.Admin] },
@@ -135,6 +139,7 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
     public static TheoryData<string, string[]> RecordPages => new()
     {
         { $"/Minutes/Print/{Id}", MinutesReaders },
+        { "/Account/Setup?token=ogiltig-lank", Everyone },
         { $"/Minutes/Extract/{Id}/605", ExtractReaders },
         { $"/Applications/Check/{Id}", Writers },
         { $"/Applications/Submitted/{Id}", Readers },

@@ -1,0 +1,36 @@
+using Grants.Infrastructure;
+using Grants.Shared;
+
+namespace Grants.Identity;
+
+/// <summary>Account events in the audit log: who did it, to which account, when.</summary>
+public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
+{
+    public const string EntityType = "Account";
+
+    public const string Invited = "invited";
+    public const string Activated = "activated";
+    public const string FactorSet = "factor-set";
+    public const string SignedIn = "signed-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignInDelayed = "sign-in-delayed";
+    public const string ResetRequested = "password-reset-requested";
+    public const string PasswordReset = "password-reset";
+    public const string PasswordChanged = "password-changed";
+    public const string SignedOut = "signed-out";
+    public const string Deactivated = "deactivated";
+    public const string Reactivated = "reactivated";
+    public const string FirstAdminCreated = "first-admin-created";
+
+    /// <summary>Adds the entry to the caller's unit of work.</summary>
+    public void Add(Actor actor, string accountId, string action, string? details = null) =>
+        db.AuditEntries.Add(AuditEntry.Of(actor, time.GetUtcNow(), EntityType, accountId, action, details));
+
+    /// <summary>The person acting on their own account (sign-in, set-up), recorded as themselves.</summary>
+    public static Actor Self(AppUser user, IEnumerable<string> roles)
+    {
+        var list = roles.ToArray();
+        var primary = new[] { Roles.Admin, Roles.Secretariat, Roles.Board, Roles.Lsg, Roles.Applicant }.FirstOrDefault(list.Contains) ?? "";
+        return new Actor(user.Id, user.DisplayName, primary) { Roles = list };
+    }
+}

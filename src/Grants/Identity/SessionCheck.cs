@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace Grants.Identity;
+
+/// <summary>
+/// Bearer tokens carry the security stamp but the bearer handler never compares it with the account.
+/// This does, on every request, so a token stops working the moment its owner logs out, is deactivated,
+/// changes password or gets other roles (cookies get the same from the security stamp validator).
+/// </summary>
+public static class SessionCheck
+{
+    /// <summary>
+    /// The cookie's check. Identity's SecurityStampValidator skips the check until its interval has passed on the
+    /// clock (zero still skips within the same tick), so this compares the stamp on every request instead.
+    /// </summary>
+    public static async Task ValidateCookieAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext ctx)
+    {
+        var signIn = ctx.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+        var user = ctx.Principal is null ? null : await signIn.ValidateSecurityStampAsync(ctx.Principal);
+        if (user is { IsActive: true }) return;
+        ctx.RejectPrincipal();
+        await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    public static IApplicationBuilder UseSessionCheck(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
+    {
+        if (ctx.User.Identity?.IsAuthenticated == true
+            && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var signIn = ctx.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+            var user = await signIn.ValidateSecurityStampAsync(ctx.User);
+            if (user is null || !user.IsActive) ctx.User = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        await next();
+    });
+}
