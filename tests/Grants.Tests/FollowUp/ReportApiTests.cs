@@ -43,6 +43,9 @@ public sealed class ReportApiTests
         (await (await client.PostJsonAsync($"/api/follow-up/reports/{reports[0].Id}/submit", wrongType)).ExpectProblemAsync(HttpStatusCode.BadRequest))
             .Should().ContainKey("participants.women");
 
+        // The final report opens when the period it covers has started (2026-07-01); the bearer token follows the clock.
+        app.Time.SetUtcNow(At(new DateOnly(2026, 7, 1)));
+        client = await app.BearerClientAsync(Login.Applicant);
         var final = await (await client.PostJsonAsync($"/api/follow-up/reports/{reports[1].Id}/submit", ReportForms.Status())).ExpectProblemAsync(HttpStatusCode.BadRequest);
         final.Keys.Should().Contain("goals[0].result");
 
