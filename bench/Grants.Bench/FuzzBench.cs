@@ -36,18 +36,20 @@ public static class FuzzBench
         {
             factory.UseKestrel(0);
             factory.StartServer();
-            var clients = new List<(string Role, HttpClient Client)> { ("anonym", new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress }) };
-            foreach (var user in DemoData.Users.DistinctBy(u => u.Role))
+            async Task<HttpClient> SignInAsync(string role)
             {
+                var user = DemoData.Users.First(u => u.Role == role);
                 var http = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
                 var token = await http.PostAsJsonAsync("/api/auth/token", new { email = user.Email, password = DemoData.Password });
                 token.EnsureSuccessStatusCode();
                 var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-                clients.Add((user.Role, http));
+                return http;
             }
+            var clients = new List<(string Role, HttpClient Client)> { (FuzzRun.Anonymous, new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress }) };
+            foreach (var role in DemoData.Users.Select(u => u.Role).Distinct()) clients.Add((role, await SignInAsync(role)));
             Console.WriteLine($"Fuzz: {count} requests, seed {seed}, {clients.Count} clients ({string.Join(", ", clients.Select(c => c.Role))}), {Environment.ProcessorCount} cores");
-            var result = await FuzzRun.RunAsync(clients, database, seed, count);
+            var result = await FuzzRun.RunAsync(clients, database, seed, count, SignInAsync);
             Console.WriteLine(result.Summary);
             Console.WriteLine($"failures (5xx, or a refusal that wrote rows): {result.Failures.Count}");
             foreach (var failure in result.Failures.Take(50)) Console.WriteLine("  " + failure);
