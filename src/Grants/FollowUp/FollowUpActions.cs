@@ -63,6 +63,7 @@ public sealed class ConditionsLapsedAction(GrantsDbContext db, FollowUpMailer ma
 public sealed class AllConditionsMetFact(GrantsDbContext db) : IGuardFact
 {
     public string Key => "all-conditions-met";
+    public string Label => "alla villkor uppfyllda";
     public string FailureMessage => "Alla villkor är inte uppfyllda: kansliet har inte bekräftat varje villkor som uppfyllt.";
 
     public async Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct)
@@ -77,6 +78,7 @@ public sealed class AllConditionsMetFact(GrantsDbContext db) : IGuardFact
 public sealed class FunderDeclinedFact(GrantsDbContext db) : IGuardFact
 {
     public string Key => "funder-declined";
+    public string Label => "en medfinansiär har sagt nej";
     public string FailureMessage => "Inget villkor är registrerat som ej uppfyllt.";
 
     public async Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct) =>

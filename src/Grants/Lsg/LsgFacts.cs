@@ -27,6 +27,7 @@ public sealed class CurrentStatement(GrantsDbContext db)
 public sealed class LsgStatementExistsFact(CurrentStatement current) : IGuardFact
 {
     public string Key => "lsg-statement-exists";
+    public string Label => "LSG har yttrat sig";
     public string FailureMessage => "Lokala samverkansgruppen har inte lämnat något yttrande ännu.";
 
     public async Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct) =>
@@ -37,6 +38,7 @@ public sealed class LsgStatementExistsFact(CurrentStatement current) : IGuardFac
 public sealed class LsgRecommendsFact(CurrentStatement current) : IGuardFact
 {
     public string Key => "lsg-recommends";
+    public string Label => "LSG tillstyrker";
     public string FailureMessage => "Lokala samverkansgruppens yttrande saknas eller tillstyrker inte. Registrera yttrandet i LSG-kön.";
 
     public async Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct) =>
@@ -47,6 +49,7 @@ public sealed class LsgRecommendsFact(CurrentStatement current) : IGuardFact
 public sealed class LsgAdvisesAgainstFact(CurrentStatement current) : IGuardFact
 {
     public string Key => "lsg-advises-against";
+    public string Label => "LSG avstyrker";
     public string FailureMessage => "Lokala samverkansgruppens yttrande saknas eller avstyrker inte. Registrera yttrandet i LSG-kön.";
 
     public async Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct) =>

@@ -9,6 +9,8 @@ namespace Grants.Workflow;
 public interface IGuardFact
 {
     string Key { get; }
+    /// <summary>Short Swedish name of the condition for diagrams and tables: "inga hinder".</summary>
+    string Label { get; }
     /// <summary>Swedish text shown when the fact does not hold: why the step cannot be taken now.</summary>
     string FailureMessage { get; }
     Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct);
@@ -44,6 +46,13 @@ public sealed class CatalogueProvider(IEnumerable<IGuardFact> facts, IEnumerable
         actions.ToDictionary(a => a.Key, a => a.RequiredParameters),
         DateFields,
         templates.Exists);
+
+    /// <summary>The Swedish label of a guard key; the key itself if no fact is registered for it.</summary>
+    public Func<string, string> GuardLabels()
+    {
+        var labels = facts.ToDictionary(f => f.Key, f => f.Label);
+        return key => labels.GetValueOrDefault(key, key);
+    }
 }
 
 /// <summary>Who the engine acts for when a timer fires.</summary>

@@ -11,6 +11,7 @@ namespace Grants.Workflow;
 public sealed class NoHinderFact(HinderCheck hinder) : IGuardFact
 {
     public string Key => "no-hinder";
+    public string Label => "inga hinder";
     public string FailureMessage => "Det finns hinder mot att handlägga ansökan. Begär komplettering i stället.";
 
     public async Task<bool> HoldsAsync(IWorkflowSubject subject, CancellationToken ct) =>

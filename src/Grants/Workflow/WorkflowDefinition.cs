@@ -28,6 +28,8 @@ public sealed class WorkflowDefinition
     public StateDefinition? FindState(string key) => States.FirstOrDefault(s => s.Key == key);
     public TriggerDefinition? FindTrigger(string key) => Triggers.FirstOrDefault(t => t.Key == key);
     public string TriggerLabel(string key) => FindTrigger(key)?.Label ?? key;
+    /// <summary>The trigger as a past event for timelines ("Inskickad"); the verb label when the file gives none.</summary>
+    public string TriggerDoneLabel(string key) => FindTrigger(key) is { } t ? t.DoneLabel ?? t.Label : key;
 
     public IEnumerable<TransitionDefinition> From(string state) => Transitions.Where(t => t.From.Contains(state));
 }
@@ -48,6 +50,8 @@ public sealed class TriggerDefinition
     public string Key { get; set; } = "";
     /// <summary>Swedish verb phrase on the button: "Skicka in", "Remittera till LSG".</summary>
     public string Label { get; set; } = "";
+    /// <summary>Swedish past-tense event name in the timeline: "Inskickad", "Tillstyrkt". Optional.</summary>
+    public string? DoneLabel { get; set; }
     /// <summary>The only <see cref="Workflow.Door"/> that may fire it: "next-step" (generic) or a named use case.</summary>
     public string Door { get; set; } = "";
 }

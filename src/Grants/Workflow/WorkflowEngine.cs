@@ -109,7 +109,7 @@ public sealed class WorkflowEngine(
             var def = await DefinitionAsync(r.DefinitionKey, r.DefinitionHash, ct);
             var to = def.State(r.ToState);
             list.Add(new TimelineEntry(r.At, r.FromState, r.ToState, r.FromState is null ? null : def.FindState(r.FromState)?.StaffLabel,
-                to.StaffLabel, to.ApplicantLabel, r.Trigger, r.Trigger is null ? null : def.TriggerLabel(r.Trigger), r.UserName, r.Role, r.Comment, r.DefinitionHash));
+                to.StaffLabel, to.ApplicantLabel, r.Trigger, r.Trigger is null ? null : def.TriggerDoneLabel(r.Trigger), r.UserName, r.Role, r.Comment, r.DefinitionHash));
         }
         return list;
     }

@@ -10,13 +10,22 @@ namespace Grants.Workflow;
 public sealed record TimelineDto(DateTimeOffset At, string? From, string To, string? FromLabel, string ToLabel, string? Trigger, string? TriggerLabel, string By, string Role, string? Comment);
 
 public sealed record ApplicationWorkflowView(
-    Guid ApplicationId, int Version, WorkflowStateView? State, string Diagram, IReadOnlyList<TimelineEntry> Timeline,
+    Guid ApplicationId, int Version, WorkflowStateView? State, WorkflowPicture Diagram, IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<PermittedTrigger> Permitted, bool ForApplicant, IReadOnlyList<StateDefinition> States);
+
+/// <summary>The diagram as server-drawn SVG and, for screen readers and as a fallback, its transitions as Swedish sentences.</summary>
+public sealed record WorkflowPicture(string Svg, IReadOnlyList<string> Transitions)
+{
+    public static WorkflowPicture Of(WorkflowDefinition def, string? current, Func<string, string> guardLabel) => new(
+        WorkflowSvg.Of(def, current, guardLabel),
+        def.Transitions.SelectMany(t => t.From.Select(f =>
+            $"Från {def.State(f).StaffLabel} till {def.State(t.To).StaffLabel}: {WorkflowSvg.EdgeLabel(def, t, guardLabel)} ({string.Join(", ", t.Roles)})")).ToList());
+}
 
 public sealed record DefinitionVersionDto(string Key, string Hash, string FileName, DateTimeOffset FirstLoadedAt, bool Current, int Instances);
 
 /// <summary>Reads for the workflow pages and API (applications scoped by <see cref="ApplicationAccess"/>).</summary>
-public sealed class WorkflowQueries(GrantsDbContext db, IWorkflowEngine engine, WorkflowRegistry registry)
+public sealed class WorkflowQueries(GrantsDbContext db, IWorkflowEngine engine, WorkflowRegistry registry, CatalogueProvider catalogue)
 {
     public async Task<IReadOnlyList<TimelineDto>?> TimelineAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
@@ -46,10 +55,10 @@ public sealed class WorkflowQueries(GrantsDbContext db, IWorkflowEngine engine, 
             var def = registry.CurrentOf(Application.WorkflowKey);
             var s = def.FindState(app.State);
             var view = s is null ? null : new WorkflowStateView(def.Key, def.Hash, s.Key, s.StaffLabel, s.ApplicantLabel, s.Final);
-            return new ApplicationWorkflowView(app.Id, app.Version, view, MermaidDiagram.Of(def, app.State), [], [], applicant, def.States);
+            return new ApplicationWorkflowView(app.Id, app.Version, view, WorkflowPicture.Of(def, app.State, catalogue.GuardLabels()), [], [], applicant, def.States);
         }
-        var diagram = await engine.DiagramAsync(Application.WorkflowKey, app.WorkflowHash, app.State, ct);
         var pinned = registry.Find(Application.WorkflowKey, app.WorkflowHash) ?? registry.CurrentOf(Application.WorkflowKey);
+        var diagram = WorkflowPicture.Of(pinned, app.State, catalogue.GuardLabels());
         return new ApplicationWorkflowView(
             app.Id, app.Version,
             await engine.CurrentStateAsync(app, ct),

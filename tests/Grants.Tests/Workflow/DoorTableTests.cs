@@ -79,7 +79,7 @@ public sealed class DoorTableTests(WorkflowHost host) : IClassFixture<WorkflowHo
             var path = Path.Combine(dir, "ansokan.json");
             var text = File.ReadAllText(path);
             // "avsla" moved to the generic door: a decision without minutes.
-            File.WriteAllText(path, text.Replace("\"label\": \"Avslå\",\n      \"door\": \"adjustment\"", "\"label\": \"Avslå\",\n      \"door\": \"next-step\""));
+            File.WriteAllText(path, text.Replace("\"doneLabel\": \"Avslagen\",\n      \"door\": \"adjustment\"", "\"doneLabel\": \"Avslagen\",\n      \"door\": \"next-step\""));
         });
         var start = () => broken.Server;
         start.Should().Throw<WorkflowDefinitionException>().Which.Message.Should()

@@ -17,14 +17,16 @@ public sealed class PagesAndDocsTests
         var applicant = await host.ClientAsync(Roles.Applicant, org.Id);
 
         var details = WebUtility.HtmlDecode(await kansli.GetStringAsync($"/Applications/Details/{id}"));
-        details.Should().Contain("Handläggning").And.Contain("Hos LSG (nuvarande)").And.Contain("class hos_lsg current");
+        details.Should().Contain("Handläggning").And.Contain("Hos LSG (nuvarande)").And.Contain("<svg").And.Contain("<g class=\"state current\">")
+            .And.Contain("Från Hos LSG till Tillstyrkt av LSG: Tillstyrk [LSG tillstyrker]");
         WebUtility.HtmlDecode(await applicant.GetStringAsync($"/Applications/Details/{id}")).Should().Contain("Under handläggning hos lokala samverkansgruppen");
 
         WebUtility.HtmlDecode(await lsg.GetStringAsync("/Lsg")).Should().Contain("Ansökningar som väntar på LSG").And.Contain("Projekt i hos-lsg");
         WebUtility.HtmlDecode(await lsg.GetStringAsync($"/Lsg/Statement/{id}")).Should().Contain("inte registrerad som ledamot");
         WebUtility.HtmlDecode(await kansli.GetStringAsync($"/Lsg/Statement/{id}")).Should().Contain("Registrera yttrandet");
         (await kansli.GetAsync("/Lsg/Register")).StatusCode.Should().Be(HttpStatusCode.OK);
-        WebUtility.HtmlDecode(await kansli.GetStringAsync("/Workflow")).Should().Contain("Versioner").And.Contain("ansokan.json");
+        WebUtility.HtmlDecode(await kansli.GetStringAsync("/Workflow")).Should().Contain("Versioner").And.Contain("ansokan.json")
+            .And.Contain("<svg").And.Contain("inga hinder").And.NotContain("<script");
 
         (await applicant.GetAsync("/Lsg")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await applicant.GetAsync("/Workflow")).StatusCode.Should().Be(HttpStatusCode.Forbidden);

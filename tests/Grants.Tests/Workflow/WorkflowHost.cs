@@ -57,6 +57,8 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Mail:PickupFolder", MailDir);
         builder.UseSetting("App:Demo", "false");
+        // The test client talks plain http; Secure cookies (the default) would make antiforgery refuse every form page.
+        builder.UseSetting("App:SecureCookies", "false");
         builder.UseSetting("Workflow:DefinitionsFolder", WorkflowsDir);
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Time));
     }
@@ -79,6 +81,7 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
     public async Task<HttpClient> ClientAsync(string role, Guid? organisationId = null, string? email = null)
     {
         email ??= $"{role.ToLowerInvariant().Replace('ö', 'o')}-{Guid.NewGuid():N}@test.example";
+        string? authenticatorKey = null;
         await using (var scope = Scope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -89,9 +92,22 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
                 if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
                 await users.AddToRoleAsync(user, role);
             }
+            // Staff must sign in with a second factor: give the account an authenticator and send its code.
+            var account = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+            if (Roles.Staff.Contains(role))
+            {
+                if (!account.TwoFactorEnabled)
+                {
+                    await users.ResetAuthenticatorKeyAsync(account);
+                    await users.SetTwoFactorEnabledAsync(account, true);
+                }
+                authenticatorKey = await users.GetAuthenticatorKeyAsync(account);
+            }
         }
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
+        // The authenticator token provider checks against the wall clock, not the fake one.
+        var code = authenticatorKey is null ? null : Grants.Tests.Identity.Totp.Code(authenticatorKey, DateTimeOffset.UtcNow);
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password, twoFactorCode = code });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
