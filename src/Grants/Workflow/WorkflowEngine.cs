@@ -15,6 +15,7 @@ public sealed class WorkflowEngine(
     CatalogueProvider catalogue,
     WorkflowFolder folder,
     TimeProvider time,
+    Hangfire.IBackgroundJobClient jobs,
     IOptions<AppOptions> app) : IWorkflowEngine
 {
     public const string ConcurrencyMessage = "Någon annan ändrade ärendet samtidigt. Ladda om sidan och försök igen.";
@@ -75,7 +76,12 @@ public sealed class WorkflowEngine(
         if (!outcome.IsOk) return outcome;
         var saved = await db.SaveOrConflictAsync(outcome.Value!, ct, ConcurrencyMessage);
         if (!saved.IsOk) return saved;
-        if (db.Database.CurrentTransaction is null) await actions.RunAsync(ct);
+        if (db.Database.CurrentTransaction is null)
+        {
+            await actions.RunAsync(ct);
+            // The entry mails were committed with the transition: deliver them now rather than at the next sweep.
+            Mail.OutboxSweepStep.Kick(jobs);
+        }
         return outcome;
     }
 
