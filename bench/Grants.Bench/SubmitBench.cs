@@ -72,6 +72,8 @@ public static class SubmitBench
                 {
                     b.UseEnvironment("Production");
                     b.UseContentRoot(Path.Combine(RepoRoot(), "src", "Grants"));
+                    // appsettings.json's Urls (127.0.0.1:5080) would bind beside UseKestrel(0) and collide with another host.
+                    b.UseSetting("Urls", "http://127.0.0.1:0");
                     b.UseSetting("Database:Provider", provider);
                     b.UseSetting("Database:ConnectionString", database[1]);
                     b.UseSetting("Mail:PickupFolder", Path.Combine(dir, $"mail-{provider}-{h}"));
