@@ -4,14 +4,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Grants.Bench;
 
 /// <summary>
-/// Submitting an application over HTTP on loopback at 16 concurrent clients, beside a bare minimal-API
-/// endpoint in the same run that inserts the same row into the same kind of SQLite file (WAL, one
-/// counter increment and one insert in a BEGIN IMMEDIATE transaction): the practical limit.
+/// Submitting an application over HTTP on loopback at 16 concurrent clients, beside the best bare implementation on
+/// the same engine in the same run: on SQLite a minimal-API insert (counter increment + insert, one transaction) behind
+/// an in-process write gate as Grants has; on PostgreSQL the same insert with the same constraints (unique number,
+/// primary key) and no gate, the row lock on the counter serialising it. PostgreSQL runs when BENCH_POSTGRES holds a
+/// server connection string (tests/pg-cluster.sh start prints one); Grants is measured there with one and two instances.
 /// </summary>
 public static class SubmitBench
 {
@@ -24,13 +25,26 @@ public static class SubmitBench
         var formJson = await File.ReadAllTextAsync(FindExample());
         Console.WriteLine($"Submit benchmark: {total} submits, {Clients} concurrent clients, {Environment.ProcessorCount} cores");
 
-        var bare = await RunBareAsync(Path.Combine(dir.FullName, "bare.db"), formJson, total);
-        var grants = await RunGrantsAsync(dir.FullName, formJson, total);
+        var bare = await RunBareAsync(BareSqlite.Create(Path.Combine(dir.FullName, "bare.db")), formJson, total);
+        var grants = await RunGrantsAsync(dir.FullName, ["Provider=Sqlite", $"Data Source={Path.Combine(dir.FullName, "grants.db")}"], formJson, total, instances: 1);
+        Report("SQLite", "bare insert behind a write gate", bare, [("Grants, 1 instance", grants)]);
 
-        Console.WriteLine($"bare minimal API + SQLite insert : {bare}");
-        Console.WriteLine($"Grants POST /submit             : {grants}");
-        Console.WriteLine($"ratio (Grants / bare throughput): {grants.Throughput / bare.Throughput:P0}   target >= 50 %, p99 < 50 ms");
+        if (Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } server)
+        {
+            var pgBare = await RunBareAsync(await BarePostgres.CreateAsync(server, "bench_bare"), formJson, total);
+            var one = await RunGrantsAsync(dir.FullName, ["Provider=PostgreSql", await BarePostgres.FreshDatabaseAsync(server, "bench_grants1")], formJson, total, instances: 1);
+            var two = await RunGrantsAsync(dir.FullName, ["Provider=PostgreSql", await BarePostgres.FreshDatabaseAsync(server, "bench_grants2")], formJson, total, instances: 2);
+            Report("PostgreSQL", "plain insert, same constraints", pgBare, [("Grants, 1 instance", one), ("Grants, 2 instances", two)]);
+        }
         dir.Delete(recursive: true);
+    }
+
+    private static void Report(string engine, string baseline, LatencyStats bare, (string Name, LatencyStats Stats)[] runs)
+    {
+        Console.WriteLine($"{engine}:");
+        Console.WriteLine($"  {"bare: " + baseline,-42}: {bare}");
+        foreach (var (name, stats) in runs)
+            Console.WriteLine($"  {name,-42}: {stats}   ratio {stats.Throughput / bare.Throughput:P0} of bare, p99 x{stats.P99Ms / bare.P99Ms:F1}");
     }
 
     private static string FindExample() => Path.Combine(RepoRoot(), "docs", "examples", "application.json");
@@ -44,98 +58,82 @@ public static class SubmitBench
         throw new DirectoryNotFoundException("Grants.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static async Task<LatencyStats> RunGrantsAsync(string dir, string formJson, int total)
+    /// <param name="database">Provider=..., then the connection string.</param>
+    private static async Task<LatencyStats> RunGrantsAsync(string dir, string[] database, string formJson, int total, int instances)
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        var provider = database[0]["Provider=".Length..];
+        var hosts = new List<WebApplicationFactory<Program>>();
+        var clients = new List<HttpClient>();
+        try
         {
-            b.UseEnvironment("Production");
-            b.UseContentRoot(Path.Combine(RepoRoot(), "src", "Grants"));
-            b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(dir, "grants.db")}");
-            b.UseSetting("Mail:PickupFolder", Path.Combine(dir, "mail"));
-            b.UseSetting("App:DataProtectionKeysFolder", Path.Combine(dir, "keys"));
-            b.UseSetting("App:Demo", "true");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1") b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var baseAddress = factory.ClientOptions.BaseAddress;
-        using var http = new HttpClient { BaseAddress = baseAddress };
+            for (var h = 0; h < instances; h++)
+            {
+                var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+                {
+                    b.UseEnvironment("Production");
+                    b.UseContentRoot(Path.Combine(RepoRoot(), "src", "Grants"));
+                    // appsettings.json's Urls (127.0.0.1:5080) would bind beside UseKestrel(0) and collide with another host.
+                    b.UseSetting("Urls", "http://127.0.0.1:0");
+                    b.UseSetting("Database:Provider", provider);
+                    b.UseSetting("Database:ConnectionString", database[1]);
+                    b.UseSetting("Mail:PickupFolder", Path.Combine(dir, $"mail-{provider}-{h}"));
+                    b.UseSetting("App:DataProtectionKeysFolder", Path.Combine(dir, $"keys-{provider}"));
+                    b.UseSetting("App:Demo", "true");
+                    b.UseSetting("Logging:LogLevel:Default", "Warning");
+                    if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1") b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+                });
+                factory.UseKestrel(0);
+                factory.StartServer(); // one after the other: the first migrates and loads the demo data
+                hosts.Add(factory);
+                var http = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
+                var token = await http.PostAsJsonAsync("/api/auth/token", new { email = "sokande@demo.grants.se", password = "Demo-losen-2026!" });
+                var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+                clients.Add(http);
+            }
 
-        var token = await http.PostAsJsonAsync("/api/auth/token", new { email = "sokande@demo.grants.se", password = "Demo-losen-2026!" });
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-
-        // Drafts are prepared outside the measurement; only the submit is timed.
-        var ids = new List<string>();
-        for (var i = 0; i < total + 64; i++)
-        {
-            var created = await http.PostAsync("/api/applications", new StringContent(formJson, System.Text.Encoding.UTF8, "application/json"));
-            created.EnsureSuccessStatusCode();
-            ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+            // Drafts are prepared outside the measurement; only the submit is timed, spread over the instances.
+            var ids = new List<string>();
+            for (var i = 0; i < total + 64; i++)
+            {
+                var created = await clients[0].PostAsync("/api/applications", new StringContent(formJson, System.Text.Encoding.UTF8, "application/json"));
+                created.EnsureSuccessStatusCode();
+                ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+            }
+            if (Environment.GetEnvironmentVariable("BENCH_PROBE") == "1")
+            {
+                Console.WriteLine("probe GET /health   " + await Measure(clients, 800, _ => "/health", get: true));
+                Console.WriteLine("probe GET app       " + await Measure(clients, 800, i => $"/api/applications/{ids[i]}", get: true));
+            }
+            var warm = ids.Take(64).ToList();
+            await Measure(clients, warm.Count, i => $"/api/applications/{warm[i]}/submit");
+            var measured = ids.Skip(64).ToList();
+            return await Measure(clients, measured.Count, i => $"/api/applications/{measured[i]}/submit");
         }
-        if (Environment.GetEnvironmentVariable("BENCH_PROBE") == "1")
+        finally
         {
-            Console.WriteLine("probe GET /health   " + await Measure(http, 800, _ => "/health", null, get: true));
-            Console.WriteLine("probe GET /api/auth/me " + await Measure(http, 800, _ => "/api/auth/me", null, get: true));
-            Console.WriteLine("probe GET app       " + await Measure(http, 800, i => $"/api/applications/{ids[i]}", null, get: true));
+            foreach (var http in clients) http.Dispose();
+            foreach (var factory in hosts) await factory.DisposeAsync();
         }
-        var warm = ids.Take(64).ToList();
-        await Measure(http, warm.Count, i => $"/api/applications/{warm[i]}/submit", null);
-        var measured = ids.Skip(64).ToList();
-        return await Measure(http, measured.Count, i => $"/api/applications/{measured[i]}/submit", null);
     }
 
-    private static async Task<LatencyStats> RunBareAsync(string dbPath, string formJson, int total)
+    private static async Task<LatencyStats> RunBareAsync(IBareSubmit store, string formJson, int total)
     {
-        var cs = $"Data Source={dbPath};Default Timeout=30";
-        await using (var init = new SqliteConnection(cs))
-        {
-            await init.OpenAsync();
-            var cmd = init.CreateCommand();
-            cmd.CommandText = """
-                PRAGMA journal_mode=WAL;
-                CREATE TABLE counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
-                CREATE TABLE apps (id TEXT PRIMARY KEY, reg TEXT NOT NULL UNIQUE, form TEXT NOT NULL, received INTEGER NOT NULL);
-                INSERT INTO counters VALUES (2026, 0);
-                """;
-            await cmd.ExecuteNonQueryAsync();
-        }
-
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.MapPost("/submit", async () =>
-        {
-            await using var c = new SqliteConnection(cs);
-            await c.OpenAsync();
-            await using var tx = (SqliteTransaction)await c.BeginTransactionAsync();
-            var next = c.CreateCommand();
-            next.Transaction = tx;
-            next.CommandText = "UPDATE counters SET last = last + 1 WHERE year = 2026 RETURNING last";
-            var seq = Convert.ToInt64(await next.ExecuteScalarAsync());
-            var insert = c.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText = "INSERT INTO apps VALUES ($id, $reg, $form, $at)";
-            insert.Parameters.AddWithValue("$id", Guid.NewGuid().ToString());
-            insert.Parameters.AddWithValue("$reg", $"SKN 2026/{seq}");
-            insert.Parameters.AddWithValue("$form", formJson);
-            insert.Parameters.AddWithValue("$at", DateTime.UtcNow.Ticks);
-            await insert.ExecuteNonQueryAsync();
-            await tx.CommitAsync();
-            return Results.Ok(new { seq });
-        });
+        app.MapPost("/submit", async () => Results.Ok(new { seq = await store.SubmitAsync(formJson) }));
         await app.StartAsync();
-        var address = app.Urls.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
-        await Measure(http, 64, _ => "/submit", null);
-        var stats = await Measure(http, total, _ => "/submit", null);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await Measure([http], 64, _ => "/submit");
+        var stats = await Measure([http], total, _ => "/submit");
         await app.StopAsync();
         return stats;
     }
 
-    private static async Task<LatencyStats> Measure(HttpClient http, int count, Func<int, string> url, HttpContent? body, bool get = false)
+    /// <summary>Requests from <see cref="Clients"/> concurrent clients, request i going to instance i mod count.</summary>
+    private static async Task<LatencyStats> Measure(IReadOnlyList<HttpClient> hosts, int count, Func<int, string> url, bool get = false)
     {
         var latencies = new List<double>[Clients];
         var next = -1;
@@ -146,8 +144,9 @@ public static class SubmitBench
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
+                var http = hosts[i % hosts.Count];
                 var t = Stopwatch.GetTimestamp();
-                using var response = get ? await http.GetAsync(url(i)) : await http.PostAsync(url(i), body);
+                using var response = get ? await http.GetAsync(url(i)) : await http.PostAsync(url(i), null);
                 if (!response.IsSuccessStatusCode)
                     throw new InvalidOperationException($"{url(i)} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 latencies[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);

@@ -13,7 +13,9 @@ namespace Grants.Applications;
 /// </summary>
 public interface ISubmitCheck
 {
-    Task<ValidationErrors> CheckAsync(Application application, AssociationProfile profile, CancellationToken ct);
+    /// <param name="arrivalDate">The ankomstdatum the application has or is about to get (null while it stays a draft).</param>
+    /// <param name="formErrors">What the submit validation already found, so a field is not told twice and the form is validated once.</param>
+    Task<ValidationErrors> CheckAsync(Application application, DateOnly? arrivalDate, ValidationErrors formErrors, CancellationToken ct);
     Task OnSubmittedAsync(Application application, Actor actor, CancellationToken ct);
 }
 
@@ -34,12 +36,14 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             return Outcome<Application>.Conflict("Ansökan har ändrats sedan du öppnade den. Ladda om och försök igen.");
 
         var profile = await profiles.GetAsync(ct);
-        var errors = await hinder.FindAsync(app, ct);
+        var now = clock.Now;
+        var arrival = clock.DateOf(now);
+        // Checked against the arrival it is about to get, so the workflow guard and the stored run below reuse
+        // this one validation and rule evaluation instead of running them again once the date is stamped.
+        var errors = await hinder.FindAsync(app, arrival, ct);
         if (!errors.IsEmpty) return Outcome<Application>.Invalid(errors);
 
         var actor = Actor.From(user);
-        var now = clock.Now;
-        var arrival = clock.DateOf(now);
         var onBehalf = !user.IsInRole(Identity.Roles.Applicant);
 
         // Everything but the number is prepared before the write lock: the workflow step (its guards read),

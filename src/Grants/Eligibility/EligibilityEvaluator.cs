@@ -28,7 +28,7 @@ public sealed class EligibilityEvaluator(RuleBook rules, ProfileStore profiles, 
         var today = clock.DateOf(clock.Now);
         var programme = await ProgrammeAsync(form.ProgrammeId, ct);
         var facts = ApplicationFacts.From(form, profile, await room.CurrentAsync(today, ct), programme?.ToFact(), today, arrivalDate);
-        (_form, _arrival, _evaluation) = (form, arrivalDate, rules.Current.Evaluate(facts));
+        (_form, _arrival, _evaluation) = (form, arrivalDate, rules.Evaluate(facts));
         return _evaluation;
     }
 
@@ -73,13 +73,12 @@ public sealed class EligibilityEvaluator(RuleBook rules, ProfileStore profiles, 
 /// <summary>Submit is refused while a hinder stands; once accepted, the findings are stored with the rule set's version.</summary>
 public sealed class EligibilitySubmitCheck(EligibilityEvaluator evaluator, LocalClock clock) : ISubmitCheck
 {
-    public async Task<ValidationErrors> CheckAsync(Application application, AssociationProfile profile, CancellationToken ct)
+    public async Task<ValidationErrors> CheckAsync(Application application, DateOnly? arrivalDate, ValidationErrors formErrors, CancellationToken ct)
     {
         // A field the submit validation already flags (a missing end date, no goal) is not told twice.
-        var flagged = ApplicationValidator.Validate(application.Form, profile, ValidationMode.Submit);
         var errors = new ValidationErrors();
-        foreach (var (field, messages) in EligibilityEvaluator.HinderErrors(await evaluator.EvaluateAsync(application.Form, application.ArrivalDate, ct)).All)
-            if (field.Length == 0 || !flagged.Has(field))
+        foreach (var (field, messages) in EligibilityEvaluator.HinderErrors(await evaluator.EvaluateAsync(application.Form, arrivalDate, ct)).All)
+            if (field.Length == 0 || !formErrors.Has(field))
                 foreach (var m in messages) errors.Add(field, m);
         if (application.Form.ProgrammeId is { } id && await evaluator.ProgrammeAsync(id, ct) is null)
             errors.Add("programmeId", EligibilityEvaluator.UnknownProgramme);

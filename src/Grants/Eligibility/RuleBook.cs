@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Grants.Eligibility;
@@ -24,11 +25,26 @@ public sealed class EligibilityOptions
 /// The rule set in force: loaded and compiled once when first needed (at start, by <see cref="EligibilityStartup"/>).
 /// A broken file throws <see cref="RuleDefinitionException"/> and the application does not start.
 /// </summary>
-public sealed class RuleBook(IOptions<RulesOptions> options, IHostEnvironment env)
+public sealed class RuleBook(IOptions<RulesOptions> options, IHostEnvironment env, IMeterFactory meters)
 {
+    public const string MeterName = "Grants.Eligibility";
+
     private readonly Lazy<RuleSet> _current = new(() => RuleSetLoader.LoadFolder(Resolve(options.Value.Folder, env.ContentRootPath)));
+    private readonly Counter<long> _evaluated = meters.Create(MeterName).CreateCounter<long>("grants.eligibility.evaluations", description: "Rule set evaluations");
+    private long _evaluations;
 
     public RuleSet Current => _current.Value;
+
+    /// <summary>How many times this instance evaluated the rule set: the submit path must do it once (tests and the bench read it).</summary>
+    public long Evaluations => Interlocked.Read(ref _evaluations);
+
+    /// <summary>Evaluates the rule set in force, counted (as <see cref="Evaluations"/> and as a metric).</summary>
+    public RuleEvaluation Evaluate(ApplicationFacts facts)
+    {
+        Interlocked.Increment(ref _evaluations);
+        _evaluated.Add(1);
+        return Current.Evaluate(facts);
+    }
 
     public static string Resolve(string configured, string contentRoot)
     {

@@ -100,4 +100,27 @@ public static class BoardArrange
     public static object Clause(string kind, string text) => new { kind, text };
 
     public static object Decided(params object[] clauses) => new { outcome = "Decided", clauses };
+
+    /// <summary>A free date: <paramref name="days"/> after the latest meeting that has § numbers (or after 2026-06-01).</summary>
+    public static async Task<DateOnly> AfterNumberedAsync(HttpClient kansli, int days)
+    {
+        var numbered = (await kansli.GetFromJsonAsync<JsonArray>("/api/meetings"))!.Select(m => m!.AsObject())
+            .Where(m => m["state"]!.GetValue<string>() != "Planned").Select(m => DateOnly.Parse(m["date"]!.GetValue<string>()));
+        return numbered.Append(new DateOnly(2026, 6, 1)).Max().AddDays(days);
+    }
+
+    /// <summary>A meeting with attendance registered (quorum, ordförande, justerare) and every item decided: ready to number.</summary>
+    public static async Task<Guid> DecidedMeetingAsync(HttpClient kansli, DateOnly date, int extraItems = 0)
+    {
+        var board = await BoardAsync(kansli);
+        var id = Api.IdOf(await CreateMeetingAsync(kansli, date.ToString("yyyy-MM-dd")));
+        for (var i = 0; i < extraItems; i++) await AddItemAsync(kansli, id, new { kind = "Free", title = $"Ärende {i}" });
+        await (await kansli.PutAsJsonAsync($"/api/meetings/{id}/attendance", new
+        {
+            deciding = board.Deciding.Select(d => new { boardMemberId = d.Id, replacesId = d.Replaces }), chairId = board.Chair, adjusterIds = new[] { board.Adjuster },
+        })).ExpectJsonAsync(HttpStatusCode.OK);
+        foreach (var item in (await kansli.GetFromJsonAsync<JsonObject>($"/api/meetings/{id}"))!["items"]!.AsArray())
+            await DecideAsync(kansli, id, Api.IdOf(item!.AsObject()), Decided(Clause("Note", "att notera informationen.")));
+        return id;
+    }
 }

@@ -13,28 +13,6 @@ namespace Grants.Tests.Meetings;
 /// </summary>
 public sealed class NumberingTests(GrantsApp app) : IClassFixture<GrantsApp>
 {
-    /// <summary>A free date: <paramref name="days"/> after the latest meeting that has § numbers (or after 2026-06-01).</summary>
-    private static async Task<DateOnly> AfterNumberedAsync(HttpClient kansli, int days)
-    {
-        var numbered = (await kansli.GetFromJsonAsync<JsonArray>("/api/meetings"))!.Select(m => m!.AsObject())
-            .Where(m => m["state"]!.GetValue<string>() != "Planned").Select(m => DateOnly.Parse(m["date"]!.GetValue<string>()));
-        return numbered.Append(new DateOnly(2026, 6, 1)).Max().AddDays(days);
-    }
-
-    private static async Task<Guid> DecidedMeetingAsync(HttpClient kansli, DateOnly date, int extraItems = 0)
-    {
-        var board = await BoardAsync(kansli);
-        var id = Api.IdOf(await CreateMeetingAsync(kansli, date.ToString("yyyy-MM-dd")));
-        for (var i = 0; i < extraItems; i++) await AddItemAsync(kansli, id, new { kind = "Free", title = $"Ärende {i}" });
-        await (await kansli.PutAsJsonAsync($"/api/meetings/{id}/attendance", new
-        {
-            deciding = board.Deciding.Select(d => new { boardMemberId = d.Id, replacesId = d.Replaces }), chairId = board.Chair, adjusterIds = new[] { board.Adjuster },
-        })).ExpectJsonAsync(HttpStatusCode.OK);
-        foreach (var item in (await kansli.GetFromJsonAsync<JsonObject>($"/api/meetings/{id}"))!["items"]!.AsArray())
-            await DecideAsync(kansli, id, Api.IdOf(item!.AsObject()), Decided(Clause("Note", "att notera informationen.")));
-        return id;
-    }
-
     private static async Task<JsonObject> MeetingAsync(HttpClient kansli, Guid id) => (await kansli.GetFromJsonAsync<JsonObject>($"/api/meetings/{id}"))!;
 
     [Fact]
