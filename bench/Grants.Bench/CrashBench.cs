@@ -75,13 +75,17 @@ public static class CrashBench
                     }
                 }
             })).ToList();
+            // Kill only once this round has acknowledged a submit (a slow, loaded start must not make the round empty),
+            // then at a random moment while the clients keep submitting.
             var before = acknowledged.Count;
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 5000)));
+            var waited = Stopwatch.StartNew();
+            while (acknowledged.Count == before && waited.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(50);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 3000)));
             app.Kill(); // SIGKILL on Linux: no shutdown code runs
             stop.Cancel();
             await Task.WhenAll(clients);
             await app.WaitForExitAsync();
-            Console.WriteLine($"  kill {round,2}: {acknowledged.Count} acknowledged so far (+{acknowledged.Count - before}) at {sw.Elapsed.TotalSeconds:F0} s");
+            Console.WriteLine($"  kill {round,2}: {acknowledged.Count} acknowledged so far (+{acknowledged.Count - before}), {unknown} lost, {refused} refused, at {sw.Elapsed.TotalSeconds:F0} s");
         }
 
         // Restart once more: the app must come up on what the last kill left, then stop it and read the file.
