@@ -6,6 +6,7 @@ namespace Grants.Bench;
 ///   dotnet run -c Release --project bench/Grants.Bench -- reminders [plans ...]
 ///   dotnet run -c Release --project bench/Grants.Bench -- rules [count] [rounds]
 ///   dotnet run -c Release --project bench/Grants.Bench -- fuzz [count] [seed]
+///   dotnet run -c Release --project bench/Grants.Bench -- crash [kills] [seed]
 /// </summary>
 public static class BenchProgram
 {
@@ -22,11 +23,14 @@ public static class BenchProgram
             case "fuzz":
                 await FuzzBench.RunAsync(args.Skip(1).ToArray());
                 break;
+            case "crash":
+                Environment.ExitCode = await CrashBench.RunAsync(args.Skip(1).ToArray());
+                break;
             case "rules":
                 await RulesBench.RunAsync(args.Skip(1).ToArray());
                 break;
             default:
-                Console.WriteLine("Usage: dotnet run -c Release --project bench/Grants.Bench -- submit [count] | reminders [plans ...] | rules [count] [rounds] | fuzz [count] [seed]");
+                Console.WriteLine("Usage: dotnet run -c Release --project bench/Grants.Bench -- submit [count] | reminders [plans ...] | rules [count] [rounds] | fuzz [count] [seed] | crash [kills] [seed]");
                 break;
         }
     }

@@ -55,6 +55,8 @@ public static class SubmitBench
         {
             if (File.Exists(Path.Combine(d.FullName, "Grants.sln"))) return d.FullName;
         }
+        // A copy of the bench built elsewhere (-o) is run from the repository.
+        if (File.Exists(Path.Combine(Environment.CurrentDirectory, "Grants.sln"))) return Environment.CurrentDirectory;
         throw new DirectoryNotFoundException("Grants.sln not found above " + AppContext.BaseDirectory);
     }
 

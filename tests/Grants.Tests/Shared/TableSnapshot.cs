@@ -41,9 +41,9 @@ public sealed class TableSnapshot : IDisposable
         return Enumerable.Range(0, reader.FieldCount).Select(reader.GetInt64).ToArray();
     }
 
-    /// <summary>The labels ("Applications rows") of every figure that moved.</summary>
-    public IEnumerable<string> Changed(long[] before, long[] after) =>
-        Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).Select(i => _labels[i]);
+    /// <summary>The tables whose figures moved.</summary>
+    public IEnumerable<string> ChangedTables(long[] before, long[] after) =>
+        Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).Select(i => _labels[i].Split(' ')[0]).Distinct();
 
     /// <summary>"Applications rows 12 → 13" for every figure that moved.</summary>
     public string Diff(long[] before, long[] after) => string.Join(", ",
