@@ -64,12 +64,19 @@ builder.Services.AddRazorPages(o =>
     o.ModelBinderProviders.Insert(0, new AmountModelBinderProvider());
 });
 
+// Behind the reverse proxy (docs/deployment.md) the scheme and the client's address come from X-Forwarded-*: Secure
+// cookies need to know the request was https, and the sign-in limiter counts per real client, not per proxy.
+// Only a proxy on this machine is trusted (the framework's default: loopback).
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+    o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+
 var app = builder.Build();
 
 await Startup.InitializeAsync(app.Services, demo);
 if (command == FirstAdmin.Command) return await FirstAdmin.RunAsync(app.Services, args, Console.Out);
 KeyProtection.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseCookiePolicy();
 

@@ -18,6 +18,7 @@ public sealed class ArrivalDateTests(GrantsApp app) : IClassFixture<GrantsApp>
 
         // 23:30 UTC is already 00:30 on 1 January in Stockholm.
         app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero));
+        client = await app.BearerClientAsync(Login.Applicant); // bearer tokens live 10 minutes on the same clock
         var after = await SubmitAsync(client);
         after["arrivalDate"]!.GetValue<string>().Should().Be("2027-01-01");
         after["registrationNumber"]!.GetValue<string>().Should().Be("SKN 2027/1");

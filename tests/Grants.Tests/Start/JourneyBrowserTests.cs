@@ -157,7 +157,8 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByLabel("E-post").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(Grants.Demo.DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Generous: the sign-in hashes a password while the suite's other classes run beside it.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { Timeout = 60_000 });
     }
 
     private static async Task StepAsync(IPage page, int width, string name)
