@@ -15,7 +15,6 @@ public sealed class WorkflowEngine(
     CatalogueProvider catalogue,
     WorkflowFolder folder,
     TimeProvider time,
-    Hangfire.IBackgroundJobClient jobs,
     IOptions<AppOptions> app) : IWorkflowEngine
 {
     public const string ConcurrencyMessage = "Någon annan ändrade ärendet samtidigt. Ladda om sidan och försök igen.";
@@ -31,7 +30,7 @@ public sealed class WorkflowEngine(
         subject.PinWorkflow(def.Key, def.Hash);
         // A subject that already has a state of the definition (a record from before the workflow) keeps it.
         subject.SetWorkflowState(def.FindState(subject.State) is null ? def.Initial : subject.State, actor, now);
-        return await EnterAsync(def, subject, null, null, actor, comment, now, ct);
+        return Enter(def, subject, null, null, actor, comment, now);
     }
 
     public async Task<Outcome<WorkflowTransition>> ApplyAsync(IWorkflowSubject subject, Door door, string trigger, Actor actor, string? comment, CancellationToken ct)
@@ -67,7 +66,7 @@ public sealed class WorkflowEngine(
         {
             if (timer.FiredAt is null && timer.State != subject.State) timer.CancelledAt = now;
         }
-        return await EnterAsync(def, subject, from, trigger, actor, comment, now, ct);
+        return Enter(def, subject, from, trigger, actor, comment, now);
     }
 
     public async Task<Outcome<WorkflowTransition>> FireAsync(IWorkflowSubject subject, Door door, string trigger, Actor actor, string? comment, CancellationToken ct)
@@ -76,12 +75,7 @@ public sealed class WorkflowEngine(
         if (!outcome.IsOk) return outcome;
         var saved = await db.SaveOrConflictAsync(outcome.Value!, ct, ConcurrencyMessage);
         if (!saved.IsOk) return saved;
-        if (db.Database.CurrentTransaction is null)
-        {
-            await actions.RunAsync(ct);
-            // The entry mails were committed with the transition: deliver them now rather than at the next sweep.
-            Mail.OutboxSweepStep.Kick(jobs);
-        }
+        if (db.Database.CurrentTransaction is null) await actions.RunAsync(ct);
         return outcome;
     }
 
@@ -205,8 +199,7 @@ public sealed class WorkflowEngine(
         return machine;
     }
 
-    private async Task<Outcome<WorkflowTransition>> EnterAsync(WorkflowDefinition def, IWorkflowSubject subject, string? from, string? trigger,
-        Actor actor, string? comment, DateTimeOffset now, CancellationToken ct)
+    private Outcome<WorkflowTransition> Enter(WorkflowDefinition def, IWorkflowSubject subject, string? from, string? trigger, Actor actor, string? comment, DateTimeOffset now)
     {
         var state = def.State(subject.State);
         var record = new WorkflowTransition
@@ -219,12 +212,6 @@ public sealed class WorkflowEngine(
         db.AuditEntries.Add(AuditEntry.Of(actor, now, subject.SubjectType, subject.SubjectId, "workflow.transition", $"{from ?? "start"} → {state.Key}"));
         foreach (var a in state.OnEntry)
         {
-            // Mails become outbox rows in this unit of work: committed with the transition or not at all.
-            if (actions.RunsInTransaction(a.Action))
-            {
-                await actions.RunInTransactionAsync(subject, def, state, a, record, ct);
-                continue;
-            }
             db.WorkflowPendingActions.Add(new WorkflowPendingAction
             {
                 SubjectType = subject.SubjectType, SubjectId = subject.SubjectId, Transition = record, State = state.Key,
