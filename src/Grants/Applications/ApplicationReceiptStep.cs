@@ -11,7 +11,8 @@ namespace Grants.Applications;
 /// <summary>
 /// Sweep step: for each owed <see cref="ApplicationReceipt"/>, renders the received application (PDF/A when
 /// LibreOffice is there, else DOCX) and writes the kvittens to the outbox with the "done" mark in one save. The
-/// outbox key is unique, so a re-run or an overlapping sweep never writes a second mail. Submit kicks it at once.
+/// outbox key is unique, so a re-run or an overlapping sweep never writes a second mail. The next sweep sends it: a
+/// submit does not resolve Hangfire's client (intermittent failures when hosts share a process).
 /// </summary>
 public sealed class ApplicationReceiptStep(
     GrantsDbContext db, MinutesDocuments documents, ProfileStore profiles, MailOutbox outbox, IBackgroundJobClient jobs,

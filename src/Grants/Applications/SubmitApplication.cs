@@ -24,7 +24,7 @@ public interface ISubmitCheck
 /// time zone and takes the next diarienummer in the same transaction that stores it.
 /// The state change itself is the workflow's "skicka-in" transition (workflows/ansokan.json), fired through the engine in that transaction.
 /// </summary>
-public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, WriteGate gate, HinderCheck hinder, IEnumerable<ISubmitCheck> checks, IWorkflowEngine workflow, Hangfire.IBackgroundJobClient jobs)
+public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles, LocalClock clock, WriteGate gate, HinderCheck hinder, IEnumerable<ISubmitCheck> checks, IWorkflowEngine workflow)
 {
     public async Task<Outcome<Application>> HandleAsync(ClaimsPrincipal user, Guid id, int? expectedVersion, CancellationToken ct)
     {
@@ -75,7 +75,6 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             if (!saved.IsOk) return saved;
         }
         await workflow.RunPendingActionsAsync(ct);
-        ApplicationReceiptStep.Kick(jobs);
         return app;
     }
 
