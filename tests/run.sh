@@ -37,8 +37,9 @@ RESULTS="$ROOT/TestResults"
 rm -rf "$RESULTS"
 status=0
 dotnet test Grants.sln --logger "trx;LogFilePrefix=sqlite" --results-directory "$RESULTS" "$@" || status=$?
+# The fuzz test compares table figures through the SQLite file it reads directly: it runs in the SQLite pass only.
 GRANTS_TEST_ENGINE=PostgreSql dotnet test Grants.sln --no-build --logger "trx;LogFilePrefix=postgresql" --results-directory "$RESULTS" \
-  --filter "FullyQualifiedName!~Browser&FullyQualifiedName!~MultiInstance" "$@" || status=$?
+  --filter "FullyQualifiedName!~Browser&FullyQualifiedName!~MultiInstance&FullyQualifiedName!~ApiFuzzTests" "$@" || status=$?
 
 # 5. Count from the TRX files: dotnet test's own summary line is not read as a test count.
 passed=0; failed=0
