@@ -19,6 +19,9 @@ public sealed class WorkflowEngine(
 {
     public const string ConcurrencyMessage = "Någon annan ändrade ärendet samtidigt. Ladda om sidan och försök igen.";
     private readonly Dictionary<string, IGuardFact> _facts = facts.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last());
+    // Whether this unit of work wrote entry actions: a request that wrote none leaves older ones to the sweep
+    // rather than query the outbox on every transition.
+    private bool _enqueued;
 
     public async Task<Outcome<WorkflowTransition>> StartAsync(IWorkflowSubject subject, string definitionKey, Actor actor, string? comment, CancellationToken ct)
     {
@@ -75,7 +78,7 @@ public sealed class WorkflowEngine(
         if (!outcome.IsOk) return outcome;
         var saved = await db.SaveOrConflictAsync(outcome.Value!, ct, ConcurrencyMessage);
         if (!saved.IsOk) return saved;
-        if (db.Database.CurrentTransaction is null) await actions.RunAsync(ct);
+        if (db.Database.CurrentTransaction is null) await RunPendingActionsAsync(ct);
         return outcome;
     }
 
@@ -121,7 +124,7 @@ public sealed class WorkflowEngine(
         return MermaidDiagram.Of(def, currentState);
     }
 
-    public Task RunPendingActionsAsync(CancellationToken ct) => actions.RunAsync(ct);
+    public Task RunPendingActionsAsync(CancellationToken ct) => _enqueued ? actions.RunAsync(ct) : Task.CompletedTask;
 
     public async Task RescheduleTimersAsync(IWorkflowSubject subject, CancellationToken ct)
     {
@@ -212,6 +215,7 @@ public sealed class WorkflowEngine(
         db.AuditEntries.Add(AuditEntry.Of(actor, now, subject.SubjectType, subject.SubjectId, "workflow.transition", $"{from ?? "start"} → {state.Key}"));
         foreach (var a in state.OnEntry)
         {
+            _enqueued = true;
             db.WorkflowPendingActions.Add(new WorkflowPendingAction
             {
                 SubjectType = subject.SubjectType, SubjectId = subject.SubjectId, Transition = record, State = state.Key,
