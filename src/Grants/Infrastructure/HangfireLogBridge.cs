@@ -20,11 +20,25 @@ public sealed class HangfireLogBridge : ILogProvider
 
     HangfireLogBridge() { }
 
-    /// <summary>Attaches the host's factory until the host starts stopping (before its container disposes the factory).</summary>
-    public static void Attach(ILoggerFactory factory, IHostApplicationLifetime lifetime)
+    /// <summary>
+    /// One per container, created after its logger factory and therefore disposed before it: the host's factory
+    /// takes Hangfire's messages from its first job storage use until its container is disposed, whether or not
+    /// the host was ever started.
+    /// </summary>
+    public sealed class Attachment : IDisposable
     {
-        lock (Gate) live = live.Remove(factory).Add(factory);
-        lifetime.ApplicationStopping.Register(() => { lock (Gate) live = live.Remove(factory); });
+        readonly ILoggerFactory factory;
+
+        public Attachment(ILoggerFactory factory)
+        {
+            this.factory = factory;
+            lock (Gate) live = live.Remove(factory).Add(factory);
+        }
+
+        public void Dispose()
+        {
+            lock (Gate) live = live.Remove(factory);
+        }
     }
 
     public ILog GetLogger(string name) => new Logger(name);
@@ -35,7 +49,10 @@ public sealed class HangfireLogBridge : ILogProvider
         {
             var factories = live;
             if (factories.IsEmpty) return false;
-            var logger = factories[^1].CreateLogger(name);
+            ILogger logger;
+            try { logger = factories[^1].CreateLogger(name); }
+            // That host's container was disposed between the lookup and now: the message has no running host left.
+            catch (ObjectDisposedException) { return false; }
             var level = Map(logLevel);
             // Hangfire asks "is this level on?" with no message.
             if (messageFunc is null) return logger.IsEnabled(level);

@@ -61,10 +61,10 @@ public static class ServiceSetup
                 new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
         }
         else services.AddSingleton<JobStorage>(_ => new Hangfire.InMemory.InMemoryStorage());
+        services.AddSingleton<HangfireLogBridge.Attachment>();
         services.AddHangfire((sp, c) =>
         {
-            if (sp.GetService<IHostApplicationLifetime>() is { } lifetime)
-                HangfireLogBridge.Attach(sp.GetRequiredService<ILoggerFactory>(), lifetime);
+            sp.GetRequiredService<HangfireLogBridge.Attachment>();
             c.UseLogProvider(HangfireLogBridge.Instance)
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
