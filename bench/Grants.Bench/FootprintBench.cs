@@ -75,6 +75,9 @@ public static class FootprintBench
         start.Environment["Database__ConnectionString"] = connectionString;
         start.Environment["Mail__PickupFolder"] = Path.Combine(dir, "mail");
         start.Environment["App__Demo"] = "false";
+        // Plain HTTP on loopback here; in production a TLS proxy is in front and the cookies stay Secure.
+        start.Environment["App__SecureCookies"] = "false";
+        start.Environment["Hangfire__SweepCron"] = "0 0 1 1 *";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         return start;
     }
