@@ -92,9 +92,9 @@ public static class FootprintBench
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        // Drained so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine(line); };
+        // Drained so a chatty server never blocks on a full pipe; what stopped it is passed on.
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && (line.Contains("fail", StringComparison.OrdinalIgnoreCase) || line.Contains("Exception", StringComparison.Ordinal))) Console.Error.WriteLine(line); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)) Console.Error.WriteLine(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
