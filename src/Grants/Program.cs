@@ -12,6 +12,7 @@ using Grants.Minutes;
 using Grants.Meetings;
 using Grants.Workflow;
 using Grants.Shared;
+using Grants.Privacy;
 using Hangfire;
 
 // `create-admin --email ...` runs the one-off first-administrator command instead of the web server.
@@ -41,6 +42,7 @@ builder.Services.AddGrantsServices(builder.Configuration);
 if (demo) builder.Services.AddDemo();
 builder.Services.AddGrantsIdentity(appOptions);
 builder.Services.AddExternalSignIn(builder.Configuration, appOptions.SecureCookies);
+builder.Services.AddPrivacy();
 builder.Services.AddSingleton(new DemoMode(demo));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Apply);
 builder.Services.AddExceptionHandler<ClientErrorHandler>();

@@ -9,7 +9,7 @@ namespace Grants.Account;
 /// <summary>Admin: the accounts, inviting staff with roles, deactivating and reactivating.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(StaffAccounts accounts, LocalClock clock, Identity.External.ExternalLinks externalLinks,
-    Identity.External.ExternalProviders providers) : PageModel
+    Identity.External.ExternalProviders providers, Privacy.AnonymisePerson anonymise) : PageModel
 {
     public sealed class InviteInput
     {
@@ -53,6 +53,14 @@ public sealed class UsersModel(StaffAccounts accounts, LocalClock clock, Identit
         else ModelState.AddModelError("Link.UserId", outcome.Kind == OutcomeKind.NotFound ? "Välj ett konto i listan." : outcome.Message ?? "");
         await LoadAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAnonymiseAsync(string id, CancellationToken ct)
+    {
+        var outcome = await anonymise.AnonymiseAsync(User, id, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        TempData["Message"] = outcome.IsOk ? $"Kontot är anonymiserat och visas nu som {outcome.Value!.DisplayName}." : outcome.Message;
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostUnlinkAsync(string id, string provider, string subject, CancellationToken ct) =>

@@ -115,6 +115,7 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Account/Login", Everyone },
         { "/Account/ForgotPassword", Everyone },
         { "/Account/Users", [Roles.Admin] },
+        { "/Privacy/MyData", Roles.All },
         { "/Applications", Readers },
         { "/Applications/Edit", Writers },
         { "/Association/Profile", [Roles.Admin] },
