@@ -44,8 +44,9 @@ public sealed class ExternalSignIn(SignInManager<AppUser> signIn, UserManager<Ap
         }
 
         var self = AccountAudit.Self(user, await users.GetRolesAsync(user));
+        var mfa = ShowsSecondFactor(info.Principal, provider);
         var refusal = !user.IsActive ? "Kontot är avstängt. Kontakta förbundets administratör."
-            : !ShowsSecondFactor(info.Principal, provider) && await passwords.NeedsSecondFactorSetupAsync(user)
+            : !mfa && await passwords.NeedsSecondFactorSetupAsync(user)
                 ? $"Personal måste logga in med tvåstegsverifiering. {provider.DisplayName} intygade ingen, och kontot saknar autentiseringsapp."
                 : null;
         if (refusal is not null)
@@ -56,7 +57,6 @@ public sealed class ExternalSignIn(SignInManager<AppUser> signIn, UserManager<Ap
             return new ExternalOutcome(ExternalStatus.Refused, refusal, provider);
         }
 
-        var mfa = ShowsSecondFactor(info.Principal, provider);
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
         // The provider's second factor stands in for the local one; without it an account with an app must also pass it.
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: mfa);

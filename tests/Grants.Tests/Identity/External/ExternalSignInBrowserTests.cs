@@ -136,6 +136,18 @@ public sealed class ExternalSignInBrowserTests(ExternalSignInApp app) : IClassFi
         (await db.AuditEntries.SingleAsync(a => a.EntityId == user.Id && a.Action == AccountAudit.ExternalLinked)).UserName.Should().Be("Adam Admin");
     }
 
+    [Fact]
+    public async Task A_forged_or_broken_answer_from_the_provider_gets_a_swedish_page_not_an_error()
+    {
+        var page = await app.NewPageAsync();
+        var response = await page.GotoAsync($"/signin-oidc-{ExternalSignInApp.StaffScheme}?code=forged&state=forged");
+        response!.Status.Should().Be(400);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Inloggningen misslyckades" }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain(ExternalSignInApp.StaffProvider);
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        (await page.Locator(".who").CountAsync()).Should().Be(0);
+    }
+
     private static async Task SignInAtProviderAsync(IPage page, string provider, string email, string password)
     {
         (await page.TitleAsync()).Should().StartWith("Logga in", $"the login page is open (at {page.Url})");
