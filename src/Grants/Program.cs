@@ -114,6 +114,7 @@ app.MapAuthApi();
 app.MapApplicationsApi();
 app.MapAssociationApi();
 app.MapWorkflowApi();
+app.MapApplicationWorkflowApi();
 app.MapLsgApi();
 app.MapMinutesDocumentsApi();
 app.MapEconomyApi();
