@@ -35,6 +35,7 @@ public static class EligibilitySetup
         {
             b.Property(p => p.Version).IsConcurrencyToken();
             b.HasIndex(p => p.Name);
+            b.Property(p => p.Description).HasMaxLength(SaveProgramme.DescriptionMax);
         });
         builder.Entity<EligibilityRun>(b =>
         {

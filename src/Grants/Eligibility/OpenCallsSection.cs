@@ -17,7 +17,7 @@ public sealed class OpenCallsSection(GrantsDbContext db, LocalClock clock) : ISt
         if (signedIn && !user.IsInRole(Roles.Applicant)) return null;
         var today = clock.Today;
         var open = (await db.Programmes.AsNoTracking().ToListAsync(ct))
-            .Where(p => p.ClosingDate is null || p.ClosingDate >= today)
+            .Where(p => p.IsOpenOn(today))
             .OrderBy(p => p.ClosingDate ?? DateOnly.MaxValue).ThenBy(p => p.Name)
             .Select(p => new StartTask(p.Name, signedIn ? "/Applications/Edit" : "/Account/Register", Describe(p), p.ClosingDate))
             .ToList();
@@ -29,6 +29,7 @@ public sealed class OpenCallsSection(GrantsDbContext db, LocalClock clock) : ISt
     private static string Describe(Programme p)
     {
         var parts = new List<string>();
+        if (p.Description is { } text) parts.Add(text.TrimEnd('.'));
         if (p.ClosingDate is { } c) parts.Add($"Sista ansökningsdag {c:yyyy-MM-dd}");
         if (p.StartDate is { } s && p.EndDate is { } e) parts.Add($"projekttid {s:yyyy-MM-dd}–{e:yyyy-MM-dd}");
         if (p.AgeMin is { } min && p.AgeMax is { } max) parts.Add($"målgrupp {min}–{max} år");

@@ -40,6 +40,8 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(page.Locator("h1")).ToHaveTextAsync("Att göra");
         var task = page.Locator(".task", new() { HasText = project });
         await Expect(task).ToContainTextAsync("Status: Utkast. Fyll i det som saknas och skicka in ansökan.");
+        // What the förbund funds now, with the closing date, on the applicant's own start page too.
+        await Expect(page.Locator(".start-section", new() { HasText = "Öppna utlysningar" })).ToContainTextAsync("Sista ansökningsdag");
         await StepAsync(page, width, "applicant-02-my-start");
 
         await task.GetByRole(AriaRole.Link, new() { Name = project }).ClickAsync();
@@ -104,6 +106,8 @@ public sealed class JourneyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await page.WaitForURLAsync(url => url.EndsWith("/Lsg", StringComparison.Ordinal));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ansökningar som väntar på LSG");
         await Expect(page.Locator($"#q-{statementCase}")).ToBeVisibleAsync();
+        // The demo's own case waiting for the LSG (Demo/DemoBoard.cs) is there too.
+        await Expect(page.Locator("main")).ToContainTextAsync(Grants.Demo.DemoBoard.AtLsg);
         await StepAsync(page, width, "lsg-01-queue");
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Registrera yttrande för Yttrandet {width}" }).ClickAsync();
