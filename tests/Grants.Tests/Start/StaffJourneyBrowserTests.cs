@@ -76,7 +76,7 @@ public sealed class StaffJourneyBrowserTests(StaffJourneyApp app) : IClassFixtur
         // The agenda of the meeting, reached from the start page.
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Alla sammanträden" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = date.ToString("yyyy-MM-dd"), Exact = true }).ClickAsync();
+        await page.Locator($"a[href='/Meetings/Meeting/{meeting}']").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Styrelsens sammanträde {date:yyyy-MM-dd}");
         await Expect(page.Locator("table#agenda tbody tr")).Not.ToHaveCountAsync(0);
         await StepAsync(page, width, "kansli-03-agenda");
@@ -137,7 +137,7 @@ public sealed class StaffJourneyBrowserTests(StaffJourneyApp app) : IClassFixtur
         // The admin has no tasks of their own: the start page leads to the förbund's profile.
         await page.GotoAsync("/");
         await page.WaitForURLAsync(url => url.EndsWith("/Association/Profile", StringComparison.Ordinal));
-        await Expect(page.Locator("#Input_OrganisationNumber")).Not.ToHaveValueAsync("");
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Organisationsnummer", Exact = true }).First).ToBeVisibleAsync();
         await StepAsync(page, width, "admin-01-profile");
 
         await page.Locator("nav a[href='/Account/Users']").ClickAsync();
