@@ -97,6 +97,13 @@ public sealed class StaffJourneyBrowserTests(StaffJourneyApp app) : IClassFixtur
         await Expect(page.Locator("div.notice", new() { HasText = "Paragraferna är numrerade" })).ToBeVisibleAsync();
         await StepAsync(page, width, "kansli-06-numbered");
         (await kansli.GetFromJsonAsync<JsonObject>($"/api/meetings/{meeting}"))!["state"]!.GetValue<string>().Should().Be("Numbered");
+
+        // The economy: the room for new projects first, then the chart with its value axis and its table.
+        await page.Locator("nav a[href='/Economy']").ClickAsync();
+        await Expect(page.Locator("h1 + #room-headline")).ToBeVisibleAsync();
+        await Expect(page.Locator("#chart-years-svg-desc")).ToContainTextAsync("Värdeaxeln går från 0 till");
+        await Expect(page.Locator("#chart-years-table caption")).ToContainTextAsync("diagrammets siffror");
+        await StepAsync(page, width, "kansli-07-economy");
     }
 
     [Theory]
