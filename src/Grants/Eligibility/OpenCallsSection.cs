@@ -29,11 +29,11 @@ public sealed class OpenCallsSection(GrantsDbContext db, LocalClock clock) : ISt
     private static string Describe(Programme p)
     {
         var parts = new List<string>();
-        if (p.Description is { } text) parts.Add(text.TrimEnd('.'));
         if (p.ClosingDate is { } c) parts.Add($"Sista ansökningsdag {c:yyyy-MM-dd}");
         if (p.StartDate is { } s && p.EndDate is { } e) parts.Add($"projekttid {s:yyyy-MM-dd}–{e:yyyy-MM-dd}");
         if (p.AgeMin is { } min && p.AgeMax is { } max) parts.Add($"målgrupp {min}–{max} år");
         if (p.CostCeiling is { } ceiling) parts.Add($"högst {SwedishIdentifiers.Kronor(ceiling)} per ansökan");
-        return string.Join(", ", parts) + ".";
+        var facts = parts.Count == 0 ? "" : string.Join(", ", parts) + ".";
+        return p.Description is { } text ? $"{text.TrimEnd('.')}. {facts}".TrimEnd() : facts;
     }
 }
