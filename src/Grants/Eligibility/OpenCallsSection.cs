@@ -19,7 +19,7 @@ public sealed class OpenCallsSection(GrantsDbContext db, LocalClock clock) : ISt
         var open = (await db.Programmes.AsNoTracking().ToListAsync(ct))
             .Where(p => p.IsOpenOn(today))
             .OrderBy(p => p.ClosingDate ?? DateOnly.MaxValue).ThenBy(p => p.Name)
-            .Select(p => new StartTask(p.Name, signedIn ? "/Applications/Edit" : "/Account/Register", Describe(p), p.ClosingDate))
+            .Select(p => new StartTask(p.Name, signedIn ? $"/Applications/Edit?programme={p.Id}" : "/Account/Register", Describe(p), p.ClosingDate))
             .ToList();
         return new StartSection(signedIn ? 30 : 10, "Öppna utlysningar", open,
             "Just nu finns ingen särskild utlysning. Förbundet tar ändå emot ansökningar om medel för samverkansprojekt löpande.",

@@ -26,6 +26,11 @@ public sealed class DemoStartPagesTests(DemoStartPagesTests.App app) : IClassFix
         var applicant = WebUtility.HtmlDecode(await (await app.CookieClientAsync(Login.Applicant)).GetStringAsync("/"));
         applicant.Should().Contain("Mina ansökningar").And.Contain("Migrantmödrar").And.Contain("Status: Utkast. Fyll i det som saknas och skicka in ansökan.")
             .And.Contain(EligibilityDemo.OpenCallName);
+        // The call's link starts an application in that call.
+        var link = System.Text.RegularExpressions.Regex.Match(applicant, "href=\"(/Applications/Edit\\?programme=[0-9a-f-]+)\"").Groups[1].Value;
+        link.Should().NotBeEmpty();
+        var form = WebUtility.HtmlDecode(await (await app.CookieClientAsync(Login.Applicant)).GetStringAsync(link));
+        form.Should().MatchRegex($"<option value=\"[0-9a-f-]+\" selected=\"selected\">{EligibilityDemo.OpenCallName}");
     }
 
     [Fact]
