@@ -21,6 +21,10 @@ public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
     public const string Deactivated = "deactivated";
     public const string Reactivated = "reactivated";
     public const string FirstAdminCreated = "first-admin-created";
+    public const string ExternalLinked = "external-linked";
+    public const string ExternalUnlinked = "external-unlinked";
+    public const string ExternalRefused = "external-sign-in-refused";
+    public const string ExternalSecondStep = "external-sign-in-second-step";
 
     /// <summary>Adds the entry to the caller's unit of work.</summary>
     public void Add(Actor actor, string accountId, string action, string? details = null) =>

@@ -115,6 +115,7 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Account/Login", Everyone },
         { "/Account/ForgotPassword", Everyone },
         { "/Account/Users", [Roles.Admin] },
+        { "/Privacy/MyData", Roles.All },
         { "/Applications", Readers },
         { "/Applications/Edit", Writers },
         { "/Association/Profile", [Roles.Admin] },
@@ -140,6 +141,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
     {
         { $"/Minutes/Print/{Id}", MinutesReaders },
         { "/Account/Setup?token=ogiltig-lank", Everyone },
+        // Anyone may start an external sign-in; a provider that is not configured does not exist.
+        { "/Account/External?provider=okand", Everyone },
         { $"/Minutes/Extract/{Id}/605", ExtractReaders },
         { $"/Applications/Check/{Id}", Writers },
         { $"/Applications/Submitted/{Id}", Readers },
