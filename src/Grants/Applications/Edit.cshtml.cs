@@ -34,7 +34,8 @@ public sealed class EditModel(
     public bool IsRevision => Existing is { IsDraft: false };
     public bool IsApplicant => User.IsInRole(Roles.Applicant);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <param name="programme">A new application started from an open call on the start page belongs to that call.</param>
+    public async Task<IActionResult> OnGetAsync(Guid? programme, CancellationToken ct)
     {
         Profile = await profiles.GetAsync(ct);
         if (Id is { } id)
@@ -50,6 +51,7 @@ public sealed class EditModel(
             Form.Organisation.Name = own.Name;
             Form.Organisation.OrganisationNumber = SwedishIdentifiers.FormatOrganisationNumber(own.OrganisationNumber);
         }
+        if (Id is null) Form.ProgrammeId = programme;
         PrepareForDisplay();
         return Page();
     }

@@ -12,6 +12,7 @@ namespace Grants.Demo;
 /// <summary>
 /// The demo förbund's board (fictional names; the demo Styrelse user is the ordförande) and an upcoming meeting
 /// two weeks ahead whose agenda holds the cases the LSG has handled: READY, Knut'n 2.0 and VIA tillstyrkta, Orienteringskurs i samverkan avstyrkt — moved there through the workflow as the kansli and the LSG would.
+/// Växthuset waits in the LSG's queue (handed over by the kansli, no statement yet), so the demo LSG user has work.
 /// Runs once (when there is no board yet).
 /// </summary>
 public sealed class DemoBoard(GrantsDbContext db, IWorkflowEngine workflow, AgendaPrefill prefill, LocalClock clock)
@@ -38,6 +39,9 @@ public sealed class DemoBoard(GrantsDbContext db, IWorkflowEngine workflow, Agen
         ("VIA", LsgRecommendation.Recommend, null),
         ("Orienteringskurs i samverkan", LsgRecommendation.AdviseAgainst, "det låga antalet deltagare i förhållande till projektets kostnader"),
     ];
+
+    /// <summary>The demo case left in the LSG's queue.</summary>
+    public const string AtLsg = "Växthuset";
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
@@ -94,6 +98,8 @@ public sealed class DemoBoard(GrantsDbContext db, IWorkflowEngine workflow, Agen
             item.Position = position++;
             meeting.Items.Add(item);
         }
+        var waiting = await db.Applications.SingleAsync(a => a.ProjectName == AtLsg, ct);
+        foreach (var trigger in new[] { ApplicationWorkflow.Triggers.StartPreparation, ApplicationWorkflow.Triggers.ReferToLsg }) await Fire(waiting, Door.NextStep, trigger, kansli, ct);
         foreach (var (key, title, proposal) in CreateMeeting.Trailing)
             meeting.Items.Add(new AgendaItem { Position = position++, Kind = AgendaItemKind.Standing, StandingKey = key, Title = title, Proposal = [proposal] });
         db.Meetings.Add(meeting);

@@ -6,12 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Grants.Eligibility;
 
 /// <summary>
-/// Demo: a programme/call modelled on Ciceron (seeds/000: young people 16–29, local projects) and the stored
+/// Demo: a programme/call modelled on Ciceron (seeds/000: young people 16–29, local projects; closed long ago), a call
+/// open now (closing six weeks from the day the demo is loaded, so the start pages show an open call), and the stored
 /// rule run of every received demo application, as if the rules had run when it was submitted. Idempotent.
 /// </summary>
 public sealed class EligibilityDemo(GrantsDbContext db, EligibilityEvaluator evaluator, TimeProvider time)
 {
     public const string ProgrammeName = "Unga vuxna 16–29 (efter Ciceron)";
+    public const string OpenCallName = "Samverkansprojekt för arbete och studier";
+
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
@@ -21,12 +25,29 @@ public sealed class EligibilityDemo(GrantsDbContext db, EligibilityEvaluator eva
             db.Programmes.Add(new Programme
             {
                 Name = ProgrammeName,
+                Description = "Lokala projekt för unga vuxna som varken arbetar eller studerar.",
                 StartDate = new DateOnly(2015, 8, 1),
                 EndDate = new DateOnly(2017, 12, 31),
                 AgeMin = 16,
                 AgeMax = 29,
                 CostCeiling = 500_000,
                 ClosingDate = new DateOnly(2015, 9, 30),
+                CreatedAt = now,
+                CreatedBy = "Demodata",
+                UpdatedAt = now,
+                UpdatedBy = "Demodata",
+                Version = 1,
+            });
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Stockholm).DateTime);
+            db.Programmes.Add(new Programme
+            {
+                Name = OpenCallName,
+                Description = "Medel till projekt där minst två av huvudmännen tillsammans hjälper personer som behöver samordnade insatser att komma i arbete eller studier.",
+                OpensOn = today.AddDays(-14),
+                ClosingDate = today.AddDays(42),
+                AgeMin = 16,
+                AgeMax = 64,
+                CostCeiling = 1_000_000,
                 CreatedAt = now,
                 CreatedBy = "Demodata",
                 UpdatedAt = now,

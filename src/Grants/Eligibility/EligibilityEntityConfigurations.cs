@@ -13,6 +13,7 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
     {
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => p.Name);
+        b.Property(p => p.Description).HasMaxLength(SaveProgramme.DescriptionMax);
     }
 }
 

@@ -17,9 +17,9 @@ public sealed class OpenCallsSection(GrantsDbContext db, LocalClock clock) : ISt
         if (signedIn && !user.IsInRole(Roles.Applicant)) return null;
         var today = clock.Today;
         var open = (await db.Programmes.AsNoTracking().ToListAsync(ct))
-            .Where(p => p.ClosingDate is null || p.ClosingDate >= today)
+            .Where(p => p.IsOpenOn(today))
             .OrderBy(p => p.ClosingDate ?? DateOnly.MaxValue).ThenBy(p => p.Name)
-            .Select(p => new StartTask(p.Name, signedIn ? "/Applications/Edit" : "/Account/Register", Describe(p), p.ClosingDate))
+            .Select(p => new StartTask(p.Name, signedIn ? $"/Applications/Edit?programme={p.Id}" : "/Account/Register", Describe(p), p.ClosingDate))
             .ToList();
         return new StartSection(signedIn ? 30 : 10, "Öppna utlysningar", open,
             "Just nu finns ingen särskild utlysning. Förbundet tar ändå emot ansökningar om medel för samverkansprojekt löpande.",
@@ -33,6 +33,7 @@ public sealed class OpenCallsSection(GrantsDbContext db, LocalClock clock) : ISt
         if (p.StartDate is { } s && p.EndDate is { } e) parts.Add($"projekttid {s:yyyy-MM-dd}–{e:yyyy-MM-dd}");
         if (p.AgeMin is { } min && p.AgeMax is { } max) parts.Add($"målgrupp {min}–{max} år");
         if (p.CostCeiling is { } ceiling) parts.Add($"högst {SwedishIdentifiers.Kronor(ceiling)} per ansökan");
-        return string.Join(", ", parts) + ".";
+        var facts = parts.Count == 0 ? "" : string.Join(", ", parts) + ".";
+        return p.Description is { } text ? $"{text.TrimEnd('.')}. {facts}".TrimEnd() : facts;
     }
 }

@@ -8,6 +8,10 @@ public sealed class Programme
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public string Name { get; set; } = "";
+    /// <summary>What the call funds, in the förbund's words, shown on the public start page.</summary>
+    public string? Description { get; set; }
+    /// <summary>First day to apply (null: open from when it is published).</summary>
+    public DateOnly? OpensOn { get; set; }
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public int? AgeMin { get; set; }
@@ -22,6 +26,9 @@ public sealed class Programme
     public string UpdatedBy { get; set; } = "";
     /// <summary>Optimistic concurrency: a stale save answers 409.</summary>
     public int Version { get; set; }
+
+    /// <summary>Open for applications on <paramref name="day"/>: opened and not yet closed.</summary>
+    public bool IsOpenOn(DateOnly day) => (OpensOn is null || OpensOn <= day) && (ClosingDate is null || ClosingDate >= day);
 
     public ProgrammeFact ToFact() => new(Name, Date(StartDate), Date(EndDate), AgeMin, AgeMax, CostCeiling, Date(ClosingDate));
 

@@ -10,6 +10,8 @@ namespace Grants.Eligibility;
 public sealed class ProgrammeInput
 {
     public string? Name { get; set; }
+    public string? Description { get; set; }
+    public DateOnly? OpensOn { get; set; }
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public int? AgeMin { get; set; }
@@ -21,11 +23,15 @@ public sealed class ProgrammeInput
 /// <summary>Creates or changes a programme/call (kansli). Every change is audited; a stale save answers 409.</summary>
 public sealed class SaveProgramme(GrantsDbContext db, LocalClock clock)
 {
+    public const int DescriptionMax = 2000;
+
     public static ValidationErrors Validate(ProgrammeInput p)
     {
         var e = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(p.Name)) e.Add("name", "Utlysningens namn måste fyllas i.");
         else if (p.Name.Length > 200) e.Add("name", "Utlysningens namn får vara högst 200 tecken.");
+        if (p.Description is { Length: > DescriptionMax }) e.Add("description", $"Beskrivningen får vara högst {DescriptionMax} tecken.");
+        if (p.OpensOn is { } o && p.ClosingDate is { } c && c < o) e.Add("closingDate", "Sista dag att ansöka får inte vara före första dag att ansöka.");
         if (p.StartDate is { } s && p.EndDate is { } end && end < s) e.Add("endDate", "Slutdatum får inte vara före startdatum.");
         if (p.AgeMin is < 0 or > 120) e.Add("ageMin", "Lägsta ålder måste vara mellan 0 och 120.");
         if (p.AgeMax is < 0 or > 120) e.Add("ageMax", "Högsta ålder måste vara mellan 0 och 120.");
@@ -56,6 +62,8 @@ public sealed class SaveProgramme(GrantsDbContext db, LocalClock clock)
             db.Programmes.Add(programme);
         }
         programme.Name = input.Name!.Trim();
+        programme.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        programme.OpensOn = input.OpensOn;
         (programme.StartDate, programme.EndDate, programme.ClosingDate) = (input.StartDate, input.EndDate, input.ClosingDate);
         (programme.AgeMin, programme.AgeMax, programme.CostCeiling) = (input.AgeMin, input.AgeMax, input.CostCeiling);
         (programme.UpdatedAt, programme.UpdatedBy) = (now, actor.Name);

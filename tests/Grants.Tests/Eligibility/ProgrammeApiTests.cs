@@ -37,4 +37,24 @@ public sealed class ProgrammeApiTests(GrantsApp app) : IClassFixture<GrantsApp>
         var refused = await (await applicant.SubmitAsync(Api.IdOf(draft))).ExpectProblemAsync(HttpStatusCode.BadRequest);
         refused.Should().ContainKey("targetGroup.ageMin");
     }
+
+    [Fact]
+    public async Task A_call_is_on_the_public_start_page_from_its_first_to_its_last_day_to_apply()
+    {
+        var kansli = await app.BearerClientAsync(Login.EmailOf(Roles.Secretariat));
+        var errors = await (await kansli.PostJsonAsync("/api/programmes", JsonNode.Parse(
+            "{\"name\":\"Baklänges\",\"opensOn\":\"2026-04-01\",\"closingDate\":\"2026-03-31\"}")!)).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        errors["closingDate"].Should().ContainSingle().Which.Should().Be("Sista dag att ansöka får inte vara före första dag att ansöka.");
+
+        // The fixture's clock stands at 2026-03-02.
+        (await kansli.PostJsonAsync("/api/programmes", JsonNode.Parse(
+            "{\"name\":\"Öppnar i morgon\",\"description\":\"Stöd till unga.\",\"opensOn\":\"2026-03-03\",\"closingDate\":\"2026-04-30\"}")!))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        (await kansli.PostJsonAsync("/api/programmes", JsonNode.Parse(
+            "{\"name\":\"Öppen i dag\",\"description\":\"Insatser för arbete och studier.\",\"opensOn\":\"2026-03-02\",\"closingDate\":\"2026-03-02\"}")!))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var start = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/"));
+        start.Should().Contain("Öppen i dag").And.Contain("Insatser för arbete och studier. Sista ansökningsdag 2026-03-02.")
+            .And.NotContain("Öppnar i morgon");
+    }
 }

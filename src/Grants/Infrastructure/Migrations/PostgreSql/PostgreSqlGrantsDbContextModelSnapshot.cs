@@ -729,12 +729,19 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");

@@ -291,6 +291,8 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OpensOn = table.Column<DateOnly>(type: "date", nullable: true),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: true),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     AgeMin = table.Column<int>(type: "integer", nullable: true),
