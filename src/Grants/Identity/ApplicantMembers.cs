@@ -59,7 +59,7 @@ public sealed class ApplicantMembers(GrantsDbContext db, UserManager<AppUser> us
         return ToPerson(user);
     }
 
-    private static Person ToPerson(AppUser u) => new(u.Id, u.DisplayName, u.Email ?? "", u.OrganisationId, u.IsActive);
+    private static Person ToPerson(AppUser u) => new(u.Id, u.DisplayName, u.Email ?? "", u.OrganisationId, u.IsActive, u.EmailConfirmed);
 
     private static void Check(IdentityResult result)
     {

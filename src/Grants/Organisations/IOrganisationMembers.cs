@@ -2,8 +2,8 @@ using Grants.Shared;
 
 namespace Grants.Organisations;
 
-/// <summary>A person as the organisation pages see them (the accounts belong to Identity).</summary>
-public sealed record Person(string Id, string Name, string Email, Guid? OrganisationId, bool Active);
+/// <summary>A person as the organisation pages see them (the accounts belong to Identity); Confirmed: the address is confirmed.</summary>
+public sealed record Person(string Id, string Name, string Email, Guid? OrganisationId, bool Active, bool Confirmed);
 
 /// <summary>A colleague accepting an invitation without an account yet.</summary>
 public sealed record NewMember(string? Name, string Email, string? Password, string? Confirm);
