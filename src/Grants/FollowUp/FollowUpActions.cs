@@ -34,16 +34,18 @@ public sealed class CreateReportPlanAction(GrantsDbContext db, IServiceProvider 
     }
 }
 
-/// <summary>"notify-conditions-lapsed" on entering Förfallen: the applicant and the kansli are told, through the outbox, once.</summary>
+/// <summary>"notify-conditions-lapsed" on entering Förfallen: the applicant and the kansli are told, through the outbox in the transition's unit of work, once.</summary>
 public sealed class ConditionsLapsedAction(GrantsDbContext db, FollowUpMailer mailer, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : IEntryActionHandler
 {
     public string Key => "notify-conditions-lapsed";
     public IReadOnlyList<string> RequiredParameters { get; } = ["template"];
+    public bool InTransaction => true;
 
     public async Task RunAsync(EntryActionContext c, CancellationToken ct)
     {
         if (c.Subject is not Application app) return;
-        var conditions = await db.Conditions.AsNoTracking().Where(x => x.ApplicationId == app.Id).OrderBy(x => x.Number).ToListAsync(ct);
+        // Tracked: a status changed in this unit of work (the decline that fired it) is read as changed.
+        var conditions = await db.Conditions.Where(x => x.ApplicationId == app.Id).OrderBy(x => x.Number).ToListAsync(ct);
         var plan = await db.ReportPlans.AsNoTracking().SingleOrDefaultAsync(p => p.ApplicationId == app.Id, ct);
         var list = string.Join("\n", conditions.Select(x => $"- {x.Text} ({Condition.StatusLabel(x.Status)}{(x.Deadline is { } d ? $", sista dag {d:yyyy-MM-dd}" : "")})"));
         var applicant = new[] { app.Form.Organisation.Contact.Email, plan?.ResponsibleEmail }.OfType<string>();
@@ -54,8 +56,7 @@ public sealed class ConditionsLapsedAction(GrantsDbContext db, FollowUpMailer ma
             ["villkor"] = list.Length == 0 ? "(inga villkor registrerade)" : list,
             ["lank"] = mailer.Link($"/FollowUp/Project/{app.Id}"),
         };
-        await mailer.EnqueueAsync($"conditions-lapsed:{app.Id}:{c.TransitionId}", c.Parameters["template"], applicant, kansli, values, ct);
-        await db.SaveChangesAsync(ct);
+        await mailer.EnqueueAsync($"conditions-lapsed:{app.Id}:{c.TransitionKey}", c.Parameters["template"], applicant, kansli, values, ct);
     }
 }
 

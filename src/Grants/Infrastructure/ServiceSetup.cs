@@ -63,11 +63,16 @@ public static class ServiceSetup
                 new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
         }
         else services.AddSingleton<JobStorage>(_ => new Hangfire.InMemory.InMemoryStorage());
-        services.AddHangfire((sp, c) => c
+        services.AddSingleton<HangfireLogBridge.Attachment>();
+        services.AddHangfire((sp, c) =>
+        {
+            sp.GetRequiredService<HangfireLogBridge.Attachment>();
+            c.UseLogProvider(HangfireLogBridge.Instance)
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(sp.GetRequiredService<JobStorage>()));
+            .UseStorage(sp.GetRequiredService<JobStorage>());
+        });
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, hangfire.WorkerCount));
         return services;
     }

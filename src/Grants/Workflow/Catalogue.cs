@@ -22,7 +22,12 @@ public sealed record EntryActionContext(
     WorkflowDefinition Definition,
     StateDefinition State,
     IReadOnlyDictionary<string, string> Parameters,
-    long TransitionId);
+    long TransitionId,
+    string TransitionKey)
+{
+    /// <summary>Names one transition before it has an id (subject, moment, state entered): the stem of an outbox key.</summary>
+    public static string KeyOf(WorkflowTransition t) => $"{t.SubjectType}:{t.SubjectId}:{t.At.UtcTicks}:{t.ToState}";
+}
 
 /// <summary>
 /// One entry of the fixed action catalogue ("mail-applicant", "notify-role", "create-report-plan" ...).
@@ -33,6 +38,12 @@ public interface IEntryActionHandler
     string Key { get; }
     IReadOnlyList<string> RequiredParameters { get; }
     Task RunAsync(EntryActionContext context, CancellationToken ct);
+
+    /// <summary>
+    /// True for actions that only add rows (mails to the outbox): they run inside the transition's unit of work, so the
+    /// rows commit or roll back with it, and they must not save. Others run after commit from a pending row.
+    /// </summary>
+    bool InTransaction => false;
 }
 
 /// <summary>The catalogue as the definition checker sees it, built from what is registered.</summary>

@@ -32,11 +32,41 @@ public sealed class WorkflowFolder(IOptions<WorkflowOptions> options, IHostEnvir
 }
 
 /// <summary>
-/// Mail templates: workflows/mail/NAME.txt. First line "Ämne: ...", a blank line, then the body.
-/// Placeholders: {titel}, {status}, {forbund}, {lank}.
+/// Mail templates: workflows/mail/NAME.txt. First line "Ämne: ...", a blank line, then the body, with
+/// placeholders from <see cref="Placeholders"/>. Every file is checked at start (<see cref="Check"/>).
 /// </summary>
 public sealed class MailTemplates(WorkflowFolder folder)
 {
+    /// <summary>Every placeholder some sender fills; a name outside it is a typo that would reach the reader verbatim.</summary>
+    public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "titel", "status", "forbund", "lank", "diarienummer", "projekt", "kontaktperson", "beslut", "beslutstext",
+        "motivering", "villkor", "paragraf", "sammantradesdatum", "utdrag", "bilaga", "belopp", "projekttid",
+        "dagar", "sista-dag", "anslag_nedtas", "kommentar",
+    };
+
+    private const string SubjectPrefix = "Ämne:";
+
+    /// <summary>The problems of every template file, each naming the file; empty when all are sound.</summary>
+    public IReadOnlyList<string> Check()
+    {
+        var problems = new List<string>();
+        var dir = System.IO.Path.Combine(folder.Path, "mail");
+        if (!Directory.Exists(dir)) return [$"Mappen för e-postmallar '{dir}' finns inte."];
+        foreach (var file in Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal))
+        {
+            var name = System.IO.Path.GetFileName(file);
+            var text = File.ReadAllText(file);
+            if (!text.StartsWith(SubjectPrefix, StringComparison.Ordinal)) problems.Add($"E-postmallen '{name}' börjar inte med \"{SubjectPrefix}\".");
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"\{([^{}\s]+)\}"))
+            {
+                if (!Placeholders.Contains(m.Groups[1].Value))
+                    problems.Add($"E-postmallen '{name}' har okänd platshållare '{m.Value}' (kända: {string.Join(", ", Placeholders.Order(StringComparer.Ordinal))}).");
+            }
+        }
+        return problems;
+    }
+
     public bool Exists(string name) => IsSafeName(name) && File.Exists(PathOf(name));
 
     public (string Subject, string Body) Render(string name, IReadOnlyDictionary<string, string> values)
@@ -46,8 +76,7 @@ public sealed class MailTemplates(WorkflowFolder folder)
         var split = text.IndexOf("\n\n", StringComparison.Ordinal);
         var head = split < 0 ? text : text[..split];
         var body = split < 0 ? "" : text[(split + 2)..];
-        const string prefix = "Ämne:";
-        var subject = head.StartsWith(prefix, StringComparison.Ordinal) ? head[prefix.Length..].Trim() : head.Trim();
+        var subject = head.StartsWith(SubjectPrefix, StringComparison.Ordinal) ? head[SubjectPrefix.Length..].Trim() : head.Trim();
         return (subject, body);
     }
 
@@ -55,10 +84,11 @@ public sealed class MailTemplates(WorkflowFolder folder)
     private static bool IsSafeName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 }
 
-/// <summary>Builds and sends a templated mail through <see cref="IMailSender"/>.</summary>
-public sealed class TemplateMailer(MailTemplates templates, IMailSender sender, IOptions<AppOptions> app, Association.ProfileStore profiles)
+/// <summary>Renders a template into an outbox row in the caller's unit of work; the caller's save commits it.</summary>
+public sealed class TemplateMailer(MailTemplates templates, MailOutbox outbox, IOptions<AppOptions> app, Association.ProfileStore profiles)
 {
-    public async Task SendAsync(string template, IEnumerable<string> recipients, IWorkflowSubject subject, string statusLabel, CancellationToken ct)
+    /// <summary>Queues the mail under <paramref name="key"/>: a second call with the same key writes nothing.</summary>
+    public async Task EnqueueAsync(string key, string template, IEnumerable<string> recipients, IWorkflowSubject subject, string statusLabel, CancellationToken ct)
     {
         var to = recipients.Where(r => MailboxAddress.TryParse(r, out _)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (to.Count == 0) return;
@@ -73,8 +103,6 @@ public sealed class TemplateMailer(MailTemplates templates, IMailSender sender, 
             ["forbund"] = profile.Name,
             ["lank"] = link,
         });
-        var message = new MimeMessage { Subject = subjectLine, Body = new TextPart("plain") { Text = body } };
-        foreach (var r in to) message.To.Add(MailboxAddress.Parse(r));
-        await sender.SendAsync(message, ct);
+        await outbox.EnqueueAsync(key, to, subjectLine, body, ct: ct);
     }
 }

@@ -35,6 +35,8 @@ public sealed class PendingActionRunner(
             try
             {
                 await RunOneAsync(row, ct);
+                // In-transaction actions (mails) do not save themselves; a row written before they ran inline lands here.
+                await db.SaveChangesAsync(ct);
                 await db.WorkflowPendingActions.Where(a => a.Id == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.DoneAt, time.GetUtcNow()).SetProperty(a => a.LastError, (string?)null), ct);
                 done++;
@@ -49,6 +51,16 @@ public sealed class PendingActionRunner(
         return done;
     }
 
+    public bool RunsInTransaction(string action) => handlers.LastOrDefault(h => h.Key == action)?.InTransaction == true;
+
+    /// <summary>Runs an in-transaction action on the caller's unit of work; the caller's save commits its rows with the transition.</summary>
+    public Task RunInTransactionAsync(IWorkflowSubject subject, WorkflowDefinition def, StateDefinition state, EntryActionDefinition action,
+        WorkflowTransition transition, CancellationToken ct)
+    {
+        var handler = handlers.Last(h => h.Key == action.Action);
+        return handler.RunAsync(new EntryActionContext(subject, def, state, action.With, 0, EntryActionContext.KeyOf(transition)), ct);
+    }
+
     private async Task RunOneAsync(WorkflowPendingAction row, CancellationToken ct)
     {
         var handler = handlers.LastOrDefault(h => h.Key == row.Action)
@@ -59,7 +71,7 @@ public sealed class PendingActionRunner(
             ?? throw new InvalidOperationException($"{row.SubjectType} {row.SubjectId} not found.");
         var transition = row.Transition ?? throw new InvalidOperationException("The action has no transition.");
         var def = registry.Find(transition.DefinitionKey, transition.DefinitionHash) ?? await LoadAsync(transition, ct);
-        await handler.RunAsync(new EntryActionContext(subject, def, def.State(row.State), row.Parameters, row.TransitionId), ct);
+        await handler.RunAsync(new EntryActionContext(subject, def, def.State(row.State), row.Parameters, row.TransitionId, EntryActionContext.KeyOf(transition)), ct);
     }
 
     private async Task<WorkflowDefinition> LoadAsync(WorkflowTransition t, CancellationToken ct)

@@ -15,6 +15,7 @@ public sealed class WorkflowEngine(
     CatalogueProvider catalogue,
     WorkflowFolder folder,
     TimeProvider time,
+    Hangfire.IBackgroundJobClient jobs,
     IOptions<AppOptions> app) : IWorkflowEngine
 {
     public const string ConcurrencyMessage = "Någon annan ändrade ärendet samtidigt. Ladda om sidan och försök igen.";
@@ -30,7 +31,7 @@ public sealed class WorkflowEngine(
         subject.PinWorkflow(def.Key, def.Hash);
         // A subject that already has a state of the definition (a record from before the workflow) keeps it.
         subject.SetWorkflowState(def.FindState(subject.State) is null ? def.Initial : subject.State, actor, now);
-        return Enter(def, subject, null, null, actor, comment, now);
+        return await EnterAsync(def, subject, null, null, actor, comment, now, ct);
     }
 
     public async Task<Outcome<WorkflowTransition>> ApplyAsync(IWorkflowSubject subject, Door door, string trigger, Actor actor, string? comment, CancellationToken ct)
@@ -66,7 +67,7 @@ public sealed class WorkflowEngine(
         {
             if (timer.FiredAt is null && timer.State != subject.State) timer.CancelledAt = now;
         }
-        return Enter(def, subject, from, trigger, actor, comment, now);
+        return await EnterAsync(def, subject, from, trigger, actor, comment, now, ct);
     }
 
     public async Task<Outcome<WorkflowTransition>> FireAsync(IWorkflowSubject subject, Door door, string trigger, Actor actor, string? comment, CancellationToken ct)
@@ -75,7 +76,12 @@ public sealed class WorkflowEngine(
         if (!outcome.IsOk) return outcome;
         var saved = await db.SaveOrConflictAsync(outcome.Value!, ct, ConcurrencyMessage);
         if (!saved.IsOk) return saved;
-        if (db.Database.CurrentTransaction is null) await actions.RunAsync(ct);
+        if (db.Database.CurrentTransaction is null)
+        {
+            await actions.RunAsync(ct);
+            // The entry mails were committed with the transition: deliver them now rather than at the next sweep.
+            Mail.OutboxSweepStep.Kick(jobs);
+        }
         return outcome;
     }
 
@@ -199,7 +205,8 @@ public sealed class WorkflowEngine(
         return machine;
     }
 
-    private Outcome<WorkflowTransition> Enter(WorkflowDefinition def, IWorkflowSubject subject, string? from, string? trigger, Actor actor, string? comment, DateTimeOffset now)
+    private async Task<Outcome<WorkflowTransition>> EnterAsync(WorkflowDefinition def, IWorkflowSubject subject, string? from, string? trigger,
+        Actor actor, string? comment, DateTimeOffset now, CancellationToken ct)
     {
         var state = def.State(subject.State);
         var record = new WorkflowTransition
@@ -212,6 +219,12 @@ public sealed class WorkflowEngine(
         db.AuditEntries.Add(AuditEntry.Of(actor, now, subject.SubjectType, subject.SubjectId, "workflow.transition", $"{from ?? "start"} → {state.Key}"));
         foreach (var a in state.OnEntry)
         {
+            // Mails become outbox rows in this unit of work: committed with the transition or not at all.
+            if (actions.RunsInTransaction(a.Action))
+            {
+                await actions.RunInTransactionAsync(subject, def, state, a, record, ct);
+                continue;
+            }
             db.WorkflowPendingActions.Add(new WorkflowPendingAction
             {
                 SubjectType = subject.SubjectType, SubjectId = subject.SubjectId, Transition = record, State = state.Key,

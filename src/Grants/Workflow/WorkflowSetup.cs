@@ -64,6 +64,9 @@ public sealed class WorkflowStartup(IServiceProvider services, WorkflowRegistry 
     public async Task StartAsync(CancellationToken ct)
     {
         using var scope = services.CreateScope();
+        // A template with a typo would mail "{diarienumer}" to an applicant: refuse to start instead, naming the file.
+        var mailProblems = scope.ServiceProvider.GetRequiredService<MailTemplates>().Check();
+        if (mailProblems.Count > 0) throw new WorkflowDefinitionException(string.Join(Environment.NewLine, mailProblems));
         registry.LoadFolder(folder.Path, scope.ServiceProvider.GetRequiredService<CatalogueProvider>().Build());
         var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
         await StoreVersionsAsync(db, registry, time, ct);

@@ -61,7 +61,7 @@ public class BrowserApp : GrantsApp
             TimezoneId = "Europe/Stockholm",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         // Chromium reports what the Content-Security-Policy blocked on the console; a journey asserts there was none.
         page.Console += (_, message) =>

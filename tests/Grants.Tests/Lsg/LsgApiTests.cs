@@ -48,6 +48,7 @@ public sealed class LsgApiTests
 
         (await Fire(kansli, id, "paborja-beredning")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await Fire(kansli, id, "remittera-lsg", "Beredd, till LSG 10 mars")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await host.DeliverOutboxAsync();
         Mails(host).Should().Contain(m => (m.Subject ?? "").Contains("lokala samverkansgruppen") && m.To.ToString().Contains("kim.kontakt@test.example"));
 
         var lenaMember = await kansli.PostAsJsonAsync("/api/lsg/members", new { name = "Lena Lsg", memberKey = "af", email = "lena.lsg@test.example" }, Json);

@@ -65,6 +65,19 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
+    /// <summary>Delivers every unsent outbox row now (to the pickup folder), as the kicked sweep would.</summary>
+    public async Task DeliverOutboxAsync()
+    {
+        List<long> ids;
+        await using (var scope = Scope())
+            ids = await scope.ServiceProvider.GetRequiredService<GrantsDbContext>().OutboxMails.Where(m => m.SentAt == null).Select(m => m.Id).ToListAsync();
+        foreach (var id in ids)
+        {
+            await using var one = Scope();
+            await one.ServiceProvider.GetRequiredService<Grants.Mail.OutboxDelivery>().DeliverAsync(id, default);
+        }
+    }
+
     public async Task<Organisation> OrganisationAsync(string name = "Skellefteå kommun", string number = "2120002643")
     {
         await using var scope = Scope();
