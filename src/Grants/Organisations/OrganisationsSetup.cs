@@ -14,6 +14,7 @@ public static class OrganisationsSetup
         services.AddScoped<InviteColleague>();
         services.AddScoped<JoinByInvitation>();
         services.AddScoped<VerifyOrganisation>();
+        services.AddScoped<Start.IStartSection, OrganisationsStartSection>();
         return services;
     }
 }

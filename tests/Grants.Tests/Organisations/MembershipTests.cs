@@ -35,6 +35,13 @@ public sealed class MembershipTests(GrantsApp app) : IClassFixture<GrantsApp>
         (await cookie.GetAsync("/Organisations/Members")).Headers.Location!.ToString().Should().Contain("/Account/Denied");
         var manage = Text(await cookie.GetStringAsync("/Account/Manage"));
         manage.Should().Contain("Väntar på godkännande för Skellefteå kommun");
+        Text(await cookie.GetStringAsync("/")).Should().Contain("Väntar på godkännande för Skellefteå kommun");
+        foreach (var path in new[] { "/", "/Applications", "/Applications/Edit", "/FollowUp/Reports" })
+        {
+            var response = await cookie.GetAsync(path);
+            ((int)response.StatusCode).Should().BeLessThan(500, $"a pending member opening {path}");
+            (await response.Content.ReadAsStringAsync()).Should().NotContain("Gymnasiekontoret", $"{path} shows nothing of the organisation");
+        }
 
         var request = await RequestOfAsync(email);
         (await MailAsync(app, Login.Applicant, $"organisation-request:{request.Id}")).Should().NotBeNull("the members are told of the request");
@@ -46,6 +53,7 @@ public sealed class MembershipTests(GrantsApp app) : IClassFixture<GrantsApp>
 
         var member = await app.CookieClientAsync(Login.Applicant);
         (await member.GetStringAsync("/Organisations/Members")).Should().Contain("Nils Ny").And.Contain(email);
+        Text(await member.GetStringAsync("/")).Should().Contain($"Vill gå med i din organisation Nils Ny ({email})");
         (await PostAsync(member, "/Organisations/Members", new Dictionary<string, string>(), $"/Organisations/Members?handler=Decide&id={request.Id}&approve=true"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
 
@@ -67,6 +75,7 @@ public sealed class MembershipTests(GrantsApp app) : IClassFixture<GrantsApp>
         await RegisterAndConfirmAsync("Okänd Person", "okand@fyra.example", "802400-4569", "Fyran");
         var kansli = await app.CookieClientAsync(Login.Secretariat);
         var register = Text(await kansli.GetStringAsync("/Organisations"));
+        Text(await kansli.GetStringAsync("/")).Should().Contain("förfrågningar om att gå med i en organisation");
         register.Should().Contain("Föreningen Fyra 802400-4569").And.Contain("Grundare Gren").And.Contain("Vera Väntar").And.Contain("Inte verifierad");
 
         var vera = await RequestOfAsync("vera@fyra.example");
