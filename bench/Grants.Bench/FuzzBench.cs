@@ -57,7 +57,7 @@ public static class FuzzBench
                 clients.Add((user.Role, http));
             }
             Console.WriteLine($"Fuzz: {count} requests, seed {seed}, {clients.Count} clients ({string.Join(", ", clients.Select(c => c.Role))}), {Environment.ProcessorCount} cores");
-            var result = await FuzzRun.RunAsync(clients, database, seed, count, SignInAsync);
+            var result = await FuzzRun.RunAsync(clients, database, seed, count, SignInAsync, FuzzRun.JobsIdle(factory.Services));
             Console.WriteLine(result.Summary);
             Console.WriteLine($"failures (5xx, or a refusal that wrote rows): {result.Failures.Count}");
             foreach (var failure in result.Failures.Take(50)) Console.WriteLine("  " + failure);

@@ -109,6 +109,7 @@ app.MapAuthApi();
 app.MapApplicationsApi();
 app.MapAssociationApi();
 app.MapWorkflowApi();
+app.MapApplicationWorkflowApi();
 app.MapLsgApi();
 app.MapMinutesDocumentsApi();
 app.MapEconomyApi();

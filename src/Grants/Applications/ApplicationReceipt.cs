@@ -40,30 +40,21 @@ public static class ApplicationReceipts
         new[] { app.Form.Organisation.Contact.Email, app.Form.FollowUp.ResponsibleEmail }
             .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    public static (string Subject, string Body) Compose(Application app, string associationName, string fileName, DateTimeOffset receivedLocal) =>
-        ($"Kvittens: ansökan {app.RegistrationNumber} har kommit in",
-         $"""
-          Hej!
+    /// <summary>The receipt's text: workflows/mail/kvittens.txt, the förbund's to edit.</summary>
+    public const string Template = "kvittens";
 
-          {associationName} har tagit emot er ansökan om medel för projektet "{app.ProjectName}".
-
-          Diarienummer: {app.RegistrationNumber}
-          Ankomstdatum: {receivedLocal:yyyy-MM-dd} (klockan {receivedLocal:HH:mm})
-          Sökande organisation: {app.Organisation?.Name ?? app.Form.Organisation.Name}
-
-          Ansökan, så som den kom in, finns som bilaga ({fileName}).
-
-          Vad händer nu?
-          1. Förbundets kansli bereder ansökan och hör av sig om något behöver kompletteras.
-          2. Lokala samverkansgruppen (LSG) yttrar sig om ansökan.
-          3. Styrelsen beslutar vid ett av sina sammanträden.
-          4. Ni får beslutet med e-post när protokollet är justerat.
-
-          Ange diarienumret när ni kontaktar förbundet om ansökan.
-
-          Med vänliga hälsningar
-          {associationName}
-          """);
+    public static (string Subject, string Body) Compose(Workflow.MailTemplates templates, Application app, string associationName, string fileName,
+        DateTimeOffset receivedLocal) =>
+        templates.Render(Template, new Dictionary<string, string>
+        {
+            ["forbund"] = associationName,
+            ["projekt"] = app.ProjectName,
+            ["diarienummer"] = app.RegistrationNumber ?? "",
+            ["ankomstdatum"] = receivedLocal.ToString("yyyy-MM-dd"),
+            ["ankomsttid"] = receivedLocal.ToString("HH:mm"),
+            ["organisation"] = app.Organisation?.Name ?? app.Form.Organisation.Name ?? "",
+            ["bilaga"] = fileName,
+        });
 
     /// <summary>The received form as a document, in the same block layout the minutes use (so one DOCX/PDF path serves both).</summary>
     public static DocumentLayout Layout(Application app, ApplicationForm form, AssociationProfile profile, DateTimeOffset receivedLocal)

@@ -15,7 +15,7 @@ namespace Grants.Applications;
 /// submit does not resolve Hangfire's client (intermittent failures when hosts share a process).
 /// </summary>
 public sealed class ApplicationReceiptStep(
-    GrantsDbContext db, MinutesDocuments documents, ProfileStore profiles, MailOutbox outbox, IBackgroundJobClient jobs,
+    GrantsDbContext db, MinutesDocuments documents, ProfileStore profiles, MailOutbox outbox, Workflow.MailTemplates templates, IBackgroundJobClient jobs,
     LocalClock clock, ILogger<ApplicationReceiptStep> log) : ISweepStep
 {
     /// <summary>After this many failed PDF conversions the application goes as DOCX rather than not at all.</summary>
@@ -73,7 +73,7 @@ public sealed class ApplicationReceiptStep(
             var layout = ApplicationReceipts.Layout(app, form, profile, received);
             var format = documents.PdfAvailable && receipt.Attempts < PdfAttempts ? FileFormat.Pdf : FileFormat.Docx;
             var file = await documents.RenderAsync(layout, profile.Name, format, ct);
-            var (subject, body) = ApplicationReceipts.Compose(app, profile.Name, file.FileName, received);
+            var (subject, body) = ApplicationReceipts.Compose(templates, app, profile.Name, file.FileName, received);
             written = await outbox.EnqueueAsync(receipt.Key, ApplicationReceipts.Recipients(app), subject, body,
                 attachments: [new OutboxAttachment(file.FileName, file.ContentType, file.Content)], ct: ct);
             if (!written) receipt.LastError = "Ansökan har ingen giltig e-postadress; kvittensen skickades inte.";

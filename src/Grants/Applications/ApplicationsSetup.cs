@@ -13,6 +13,11 @@ public static class ApplicationsSetup
         services.AddScoped<WithdrawApplication>();
         services.AddScoped<UploadAttachment>();
         services.AddScoped<ApplicationQueries>();
+        services.AddScoped<ApplicationWorkflowQueries>();
+        services.AddScoped<FireApplicationTrigger>();
+        services.AddScoped<Workflow.IWorkflowSubjectStore, ApplicationSubjectStore>();
+        services.AddScoped<NoHinderFact>();
+        services.AddScoped<Workflow.IGuardFact>(sp => sp.GetRequiredService<NoHinderFact>());
         services.AddSingleton<StateLabels>();
         services.AddScoped<Start.IStartSection, ApplicationsStartSection>();
         services.AddScoped<Start.StartPage>();

@@ -33,10 +33,10 @@ public sealed record CommitmentFigures(
     public long Remaining => NetCommitted - Paid;
 
     /// <summary>Application workflow states in which the unpaid rest of a commitment is no longer owed.</summary>
-    public static readonly string[] LapsedStates = ["forfallen", "aterkallad"];
+    public static readonly string[] LapsedStates = [Applications.ApplicationWorkflow.States.Lapsed, Applications.ApplicationWorkflow.States.Withdrawn];
 
     /// <summary>The state a conditional grant waits in until the conditions are met (workflows/ansokan.json).</summary>
-    public const string ConditionalState = "villkorat-beviljad";
+    public const string ConditionalState = Applications.ApplicationWorkflow.States.ConditionallyGranted;
 
     public static CommitmentStatus StatusOf(Commitment c, string? applicationState) =>
         applicationState is { } s && LapsedStates.Contains(s) ? CommitmentStatus.Lapsed

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Grants.Economy;
 
 /// <summary>Reads the economy: budget years, the report as of a date, commitments with their figures.</summary>
-public sealed class EconomyQueries(GrantsDbContext db, Shared.LocalClock clock)
+public sealed class EconomyQueries(GrantsDbContext db, Shared.LocalClock clock, Workflow.IWorkflowHistory history)
 {
     public Task<List<BudgetYear>> YearsAsync(CancellationToken ct) =>
         db.BudgetYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct);
@@ -62,11 +62,9 @@ public sealed class EconomyQueries(GrantsDbContext db, Shared.LocalClock clock)
     {
         var lapsed = states.Where(s => CommitmentFigures.LapsedStates.Contains(s.Value)).Select(s => s.Key.ToString()).ToList();
         if (lapsed.Count == 0) return;
-        var transitions = await db.WorkflowTransitions.AsNoTracking()
-            .Where(t => t.SubjectType == Applications.Application.SubjectType && lapsed.Contains(t.SubjectId) && CommitmentFigures.LapsedStates.Contains(t.ToState))
-            .ToListAsync(ct);
-        foreach (var t in transitions.GroupBy(t => t.SubjectId).Select(g => g.OrderBy(t => t.At).Last()))
-            if (clock.DateOf(t.At) > asOf && t.FromState is { } before) states[Guid.Parse(t.SubjectId)] = before;
+        var entries = await history.LastEntriesAsync(Applications.Application.SubjectType, lapsed, CommitmentFigures.LapsedStates, ct);
+        foreach (var e in entries)
+            if (clock.DateOf(e.At) > asOf && e.FromState is { } before) states[Guid.Parse(e.SubjectId)] = before;
     }
 
     public async Task<CommitmentFigures?> CommitmentAsync(Guid id, CancellationToken ct)

@@ -93,4 +93,8 @@ public sealed class ReportSubjectStore(GrantsDbContext db) : IWorkflowSubjectSto
 
     public async Task<IWorkflowSubject?> FindAsync(string subjectId, CancellationToken ct) =>
         Guid.TryParse(subjectId, out var id) ? await db.Reports.Include(r => r.Plan).SingleOrDefaultAsync(r => r.Id == id, ct) : null;
+
+    public Task<Dictionary<string, int>> CountByDefinitionHashAsync(CancellationToken ct) =>
+        db.Reports.Where(r => r.WorkflowHash != null).GroupBy(r => r.WorkflowHash ?? "")
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 }

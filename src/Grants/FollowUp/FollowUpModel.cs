@@ -118,12 +118,12 @@ public sealed class Report : Workflow.IWorkflowSubject
 /// <summary>The state keys of workflows/aterrapport.json the code relies on.</summary>
 public static class ReportStates
 {
-    public const string Planned = "planerad";
-    public const string Reminded = "paminnd";
-    public const string Submitted = "inlamnad";
-    public const string Approved = "godkand";
-    public const string CompletionRequested = "komplettering-begard";
-    public const string Late = "forsenad";
+    public const string Planned = ReportWorkflow.States.Planned;
+    public const string Reminded = ReportWorkflow.States.Reminded;
+    public const string Submitted = ReportWorkflow.States.Submitted;
+    public const string Approved = ReportWorkflow.States.Approved;
+    public const string CompletionRequested = ReportWorkflow.States.CompletionRequested;
+    public const string Late = ReportWorkflow.States.Late;
 
     /// <summary>Waiting for the applicant: reminders go out.</summary>
     public static readonly IReadOnlySet<string> Open = new HashSet<string> { Planned, Reminded, CompletionRequested, Late };

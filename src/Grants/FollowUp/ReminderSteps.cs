@@ -152,7 +152,7 @@ public sealed class ConditionReminderStep(GrantsDbContext db, FollowUpMailer mai
 /// <summary>The ansokan.json state keys the conditions rely on.</summary>
 public static class ConditionStates
 {
-    public const string Waiting = "villkorat-beviljad";
+    public const string Waiting = ApplicationWorkflow.States.ConditionallyGranted;
     public const string MetTrigger = ApplicationWorkflow.Triggers.ConditionsMet;
     public const string DeclinedTrigger = ApplicationWorkflow.Triggers.FunderDeclined;
 }

@@ -6,18 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Grants.Lsg;
 
 /// <summary>The statement of the current LSG round: recorded since the application last entered "hos-lsg".</summary>
-public sealed class CurrentStatement(GrantsDbContext db)
+public sealed class CurrentStatement(GrantsDbContext db, IWorkflowHistory history)
 {
-    public const string LsgState = "hos-lsg";
+    public const string LsgState = ApplicationWorkflow.States.WithLsg;
 
     public async Task<LsgStatement?> ForAsync(Guid applicationId, CancellationToken ct)
     {
-        var id = applicationId.ToString();
-        var entries = await db.WorkflowTransitions.AsNoTracking()
-            .Where(t => t.SubjectType == Application.SubjectType && t.SubjectId == id && t.ToState == LsgState)
-            .Select(t => t.At).ToListAsync(ct);
+        var entries = await history.LastEntriesAsync(Application.SubjectType, [applicationId.ToString()], [LsgState], ct);
         if (entries.Count == 0) return null;
-        var since = entries.Max();
+        var since = entries[0].At;
         var statements = await db.LsgStatements.AsNoTracking().Where(s => s.ApplicationId == applicationId).ToListAsync(ct);
         return statements.Where(s => s.RecordedAt >= since).OrderByDescending(s => s.RecordedAt).FirstOrDefault();
     }

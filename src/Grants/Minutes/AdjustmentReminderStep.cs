@@ -3,8 +3,9 @@ using Grants.Mail;
 using Grants.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-
+using Grants.Association;
 using Grants.Meetings;
+using Grants.Workflow;
 
 namespace Grants.Minutes;
 
@@ -12,8 +13,12 @@ namespace Grants.Minutes;
 /// Sweep step: once a held meeting's 14-day adjustment deadline is near (Board:ReminderDaysBefore), the chair and
 /// justerare who have not signed get one reminder mail. The outbox key makes a re-run write nothing new.
 /// </summary>
-public sealed class AdjustmentReminderStep(GrantsDbContext db, MailOutbox outbox, LocalClock clock, IOptions<BoardOptions> options) : ISweepStep
+public sealed class AdjustmentReminderStep(GrantsDbContext db, MailOutbox outbox, MailTemplates templates, ProfileStore profiles, LocalClock clock,
+    IOptions<BoardOptions> options) : ISweepStep
 {
+    /// <summary>The reminder's text: workflows/mail/justering-paminnelse.txt.</summary>
+    public const string Template = "justering-paminnelse";
+
     public string Name => "justering-paminnelse";
 
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken ct)
@@ -23,17 +28,21 @@ public sealed class AdjustmentReminderStep(GrantsDbContext db, MailOutbox outbox
         var due = open.Where(m => IsDue(m, today, options.Value.ReminderDaysBefore)).ToList();
         if (due.Count == 0) return 0;
         var board = await db.BoardMembers.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
+        var associationName = (await profiles.GetAsync(ct)).Name;
         var sent = 0;
         foreach (var meeting in due)
         {
             var signers = meeting.Attendance.AdjusterIds.Prepend(meeting.Attendance.ChairId ?? Guid.Empty)
                 .Where(id => board.ContainsKey(id) && meeting.Signatures.All(s => s.BoardMemberId != id)).Select(id => board[id]).ToList();
             if (signers.Count == 0) continue;
-            var body = $"Hej!\n\nProtokollet från styrelsens sammanträde {meeting.Date:yyyy-MM-dd} ska justeras senast {meeting.AdjustmentDeadline:yyyy-MM-dd}."
-                + $"\nDet väntar på justering av: {string.Join(", ", signers.Select(s => s.Name))}."
-                + "\n\nLogga in och justera under Styrelsen → sammanträdet, eller kontakta förbundets kansli.\n";
-            if (await outbox.EnqueueAsync($"justering-paminnelse:{meeting.Id}", signers.Select(s => s.Email),
-                    $"Påminnelse: justera protokollet från {meeting.Date:yyyy-MM-dd} senast {meeting.AdjustmentDeadline:yyyy-MM-dd}", body, ct: ct))
+            var (subject, body) = templates.Render(Template, new Dictionary<string, string>
+            {
+                ["sammantradesdatum"] = meeting.Date.ToString("yyyy-MM-dd"),
+                ["sista-dag"] = meeting.AdjustmentDeadline.ToString("yyyy-MM-dd"),
+                ["justerare"] = string.Join(", ", signers.Select(s => s.Name)),
+                ["forbund"] = associationName,
+            });
+            if (await outbox.EnqueueAsync($"justering-paminnelse:{meeting.Id}", signers.Select(s => s.Email), subject, body, ct: ct))
                 sent++;
         }
         await db.SaveChangesAsync(ct);

@@ -1,16 +1,7 @@
-using Grants.Applications;
 using Grants.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Workflow;
-
-public sealed class ApplicationSubjectStore(GrantsDbContext db) : IWorkflowSubjectStore
-{
-    public string SubjectType => Application.SubjectType;
-
-    public async Task<IWorkflowSubject?> FindAsync(string subjectId, CancellationToken ct) =>
-        Guid.TryParse(subjectId, out var id) ? await db.Applications.SingleOrDefaultAsync(a => a.Id == id, ct) : null;
-}
 
 public sealed class CaseSubjectStore(GrantsDbContext db) : IWorkflowSubjectStore
 {
@@ -18,4 +9,7 @@ public sealed class CaseSubjectStore(GrantsDbContext db) : IWorkflowSubjectStore
 
     public async Task<IWorkflowSubject?> FindAsync(string subjectId, CancellationToken ct) =>
         Guid.TryParse(subjectId, out var id) ? await db.WorkflowCases.SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+
+    public Task<Dictionary<string, int>> CountByDefinitionHashAsync(CancellationToken ct) =>
+        db.WorkflowCases.GroupBy(c => c.DefinitionHash).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 }

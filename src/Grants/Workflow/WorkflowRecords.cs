@@ -28,6 +28,8 @@ public interface IWorkflowSubjectStore
 {
     string SubjectType { get; }
     Task<IWorkflowSubject?> FindAsync(string subjectId, CancellationToken ct);
+    /// <summary>How many subjects of this type each definition version carries (the versions page).</summary>
+    Task<Dictionary<string, int>> CountByDefinitionHashAsync(CancellationToken ct);
 }
 
 /// <summary>Every version of every definition ever used: an old version keeps running its instances.</summary>

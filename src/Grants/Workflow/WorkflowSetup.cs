@@ -18,12 +18,9 @@ public static class WorkflowSetup
         services.AddScoped<IWorkflowEngine, WorkflowEngine>();
         services.AddScoped<PendingActionRunner>();
         services.AddScoped<WorkflowSweep>();
-        services.AddScoped<FireApplicationTrigger>();
         services.AddScoped<WorkflowQueries>();
-        services.AddScoped<IWorkflowSubjectStore, ApplicationSubjectStore>();
+        services.AddScoped<IWorkflowHistory, WorkflowHistory>();
         services.AddScoped<IWorkflowSubjectStore, CaseSubjectStore>();
-        services.AddScoped<NoHinderFact>();
-        services.AddScoped<IGuardFact>(sp => sp.GetRequiredService<NoHinderFact>());
         services.AddScoped<IEntryActionHandler, MailApplicantAction>();
         services.AddScoped<IEntryActionHandler, NotifyRoleAction>();
         services.AddHostedService<WorkflowStartup>();

@@ -71,11 +71,11 @@ public sealed class ReceiptMailTests(SmtpServer smtp) : IClassFixture<SmtpServer
     private static async Task<MimeKit.MimeMessage> WaitForAsync(Func<MimeKit.MimeMessage?> find)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (find() is { } found) return found;
             await Task.Delay(50);
         }
-        throw new TimeoutException("The receipt did not arrive at the SMTP server within 30 s.");
+        throw new TimeoutException("The receipt did not arrive at the SMTP server within 90 s.");
     }
 }

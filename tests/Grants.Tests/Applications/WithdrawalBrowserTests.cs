@@ -21,7 +21,7 @@ public sealed class WithdrawalBrowserTests(BrowserApp app) : IClassFixture<Brows
         await page.SetViewportSizeAsync(width, height);
         await page.GotoAsync($"/Applications/Details/{id}");
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Återkallas {width}");
-        await Expect(page.Locator("form[action='/Workflow/Fire']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("form[action='/Applications/Fire']")).ToHaveCountAsync(0);
         await Expect(page.GetByText("Nästa steg")).ToHaveCountAsync(0);
         await Axe.AssertNoSeriousViolationsAsync(page);
 

@@ -151,11 +151,11 @@ public sealed class ConditionTests(SmtpServer smtp) : IClassFixture<SmtpServer>
     private async Task<MimeMessage> WaitForMailAsync(Func<MimeMessage, bool> match)
     {
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(30))
+        while (watch.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (smtp.Messages().FirstOrDefault(match) is { } found) return found;
             await Task.Delay(100);
         }
-        throw new TimeoutException("The mail did not arrive within 30 s.");
+        throw new TimeoutException("The mail did not arrive within 90 s.");
     }
 }

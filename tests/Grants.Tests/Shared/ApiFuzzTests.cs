@@ -21,7 +21,7 @@ public sealed class ApiFuzzTests(GrantsApp app, ITestOutputHelper output) : ICla
         app.With("Accounts:ClientPermitLimit", "100000");
         var clients = new List<(string Role, HttpClient Client)> { (FuzzRun.Anonymous, app.Anonymous()) };
         foreach (var role in Login.AllRoles) clients.Add((role, await app.BearerClientAsync(Login.EmailOf(role))));
-        var result = await FuzzRun.RunAsync(clients, app.DatabaseFile, Seed, Requests, (role, client) => Login.BearerAsync(client, Login.EmailOf(role)));
+        var result = await FuzzRun.RunAsync(clients, app.DatabaseFile, Seed, Requests, (role, client) => Login.BearerAsync(client, Login.EmailOf(role)), FuzzRun.JobsIdle(app.Services));
         output.WriteLine(result.Summary);
 
         result.Operations.Should().BeGreaterThan(40, "the OpenAPI document lists every write operation");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grants.Tests.Shared;
 
@@ -17,10 +18,11 @@ public static class FuzzRun
     /// <summary>
     /// Sends <paramref name="count"/> cases, each as a client picked at random (seeded), checking the database around every
     /// refusal. A logout the fuzzer got through revokes that client's tokens; <paramref name="signInAgain"/> restores them
-    /// so the rest of the run is not answered 401.
+    /// so the rest of the run is not answered 401. After an accepted request, <paramref name="settle"/> waits for the background
+    /// work it started (a decision notice, an account mail): that work's rows are not the next refusal's.
     /// </summary>
     public static async Task<Result> RunAsync(IReadOnlyList<(string Role, HttpClient Client)> clients, string databaseFile, int seed, int count,
-        Func<string, HttpClient, Task>? signInAgain = null)
+        Func<string, HttpClient, Task>? signInAgain = null, Func<Task>? settle = null)
     {
         var doc = JsonNode.Parse(await clients[0].Client.GetStringAsync("/openapi/v1.json"))!.AsObject();
         using var snapshot = new TableSnapshot(databaseFile);
@@ -30,15 +32,18 @@ public static class FuzzRun
         var failures = new List<string>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var sent = 0;
+        var accepted = false;
         foreach (var c in fuzzer.Cases(count))
         {
             var (role, client) = clients[roles.Next(clients.Count)];
+            if (accepted && settle is not null) await settle();
             var before = snapshot.Take();
             using var request = new HttpRequestMessage(new HttpMethod(c.Operation.Method), c.Path) { Content = c.Content() };
             using var response = await client.SendAsync(request);
             sent++;
             var status = (int)response.StatusCode;
             byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
+            accepted = status < 400;
             if (status >= 500)
                 failures.Add($"{status} as {role}: {c.Describe} → {Short(await response.Content.ReadAsStringAsync())}");
             else if (status >= 400 && snapshot.Take() is var after && !after.SequenceEqual(before)
@@ -51,6 +56,19 @@ public static class FuzzRun
     }
 
     public const string Anonymous = "anonym";
+
+    /// <summary>Waits (up to 30 s) until the host's Hangfire storage has nothing enqueued or processing.</summary>
+    public static Func<Task> JobsIdle(IServiceProvider services) => async () =>
+    {
+        var monitor = services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var stats = monitor.GetStatistics();
+            if (stats.Enqueued == 0 && stats.Processing == 0) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+    };
 
     private static string Short(string s) => s.Length > 300 ? s[..300] + "…" : s;
 }

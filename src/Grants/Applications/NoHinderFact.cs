@@ -1,8 +1,6 @@
-using Grants.Applications;
+using Grants.Workflow;
 
-// "all-conditions-met" and "funder-declined" read the condition rows: FollowUp/FollowUpActions.cs.
-
-namespace Grants.Workflow;
+namespace Grants.Applications;
 
 /// <summary>
 /// "no-hinder": the form passes the submit checks and every registered <see cref="ISubmitCheck"/>

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using Grants.Applications;
 using Grants.Infrastructure;
 using Grants.Shared;
+using Grants.Workflow;
 
-namespace Grants.Workflow;
+namespace Grants.Applications;
 
 /// <summary>
 /// Fires a trigger on an application for the signed-in user: 404 outside the user's scope, 409 when the

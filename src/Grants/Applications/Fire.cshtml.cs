@@ -3,8 +3,9 @@ using Grants.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Grants.Workflow;
 
-namespace Grants.Workflow;
+namespace Grants.Applications;
 
 /// <summary>The form in _ApplicationWorkflow posts here; the engine decides state and role (409/403 shown in Swedish).</summary>
 [Authorize(Policy = Policies.ApplicationReader)]
