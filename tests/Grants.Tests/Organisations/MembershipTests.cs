@@ -30,6 +30,9 @@ public sealed class MembershipTests(GrantsApp app) : IClassFixture<GrantsApp>
         theirs.Should().BeGreaterThan(0);
         var pending = await BearerAsync(email);
         (await CountApplicationsAsync(pending)).Should().Be(0, "a pending member sees nothing of the organisation's applications");
+        var draft = await pending.PostJsonAsync("/api/applications", Forms.Complete());
+        draft.StatusCode.Should().Be(HttpStatusCode.Forbidden, "nor may they apply in its name");
+        (await draft.Content.ReadAsStringAsync()).Should().Contain("behöver godkänna dig först");
         var cookie = Browser(app);
         await SignInAsync(cookie, email);
         (await cookie.GetAsync("/Organisations/Members")).Headers.Location!.ToString().Should().Contain("/Account/Denied");
