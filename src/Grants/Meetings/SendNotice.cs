@@ -5,6 +5,7 @@ using Grants.Association;
 using Grants.Infrastructure;
 using Grants.Mail;
 using Grants.Shared;
+using Grants.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Meetings;
@@ -21,7 +22,7 @@ namespace Grants.Meetings;
 /// sweep retries it; the page says how many went.
 /// </remarks>
 public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegister board, ProfileStore profiles, MailOutbox outbox,
-    IServiceScopeFactory scopes, TimeProvider time, ILogger<SendNotice> log)
+    MailTemplates templates, IServiceScopeFactory scopes, TimeProvider time, ILogger<SendNotice> log)
 {
     /// <summary>Mail rows of one sending: "kallelse:{meeting}:{sending}:{board member}".</summary>
     public static string KeyPrefix(Guid meetingId, int sending) => $"kallelse:{meetingId}:{sending}:";
@@ -29,7 +30,7 @@ public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegi
     /// <summary>What would be sent now: one mail per recipient (the preview step shows them before sending).</summary>
     public sealed record Preview(string Subject, IReadOnlyList<Letter> Letters, IReadOnlyList<string> Attachments);
 
-    public sealed record Letter(BoardMember Recipient, string Body);
+    public sealed record Letter(BoardMember Recipient, string Subject, string Body);
 
     /// <summary>How the sending went: how many of its mails were delivered at once.</summary>
     public sealed record Delivery(int Sent, int Total);
@@ -41,7 +42,8 @@ public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegi
         var serving = await board.ServingAsync(meeting.Date, ct);
         var profile = await profiles.GetAsync(ct);
         var bilagor = await BilagorAsync(meeting, ct);
-        return new Preview(Subject(meeting), Letters(meeting, serving, profile.Name),
+        var letters = Letters(meeting, serving, profile.Name);
+        return new Preview(letters.FirstOrDefault()?.Subject ?? NoticeText.Compose(templates, null, serving, meeting, profile.Name).Subject, letters,
             [Calendar.FileName, .. bilagor.Select(b => b.FileName)]);
     }
 
@@ -62,7 +64,7 @@ public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegi
         var attachments = new List<OutboxAttachment> { new(Calendar.FileName, Calendar.ContentType, Encoding.UTF8.GetBytes(ics)) };
         attachments.AddRange(await BilagorAsync(meeting, ct));
         foreach (var letter in letters)
-            await outbox.EnqueueAsync(KeyPrefix(meeting.Id, meeting.NoticesSent) + letter.Recipient.Id, [letter.Recipient.Email], Subject(meeting),
+            await outbox.EnqueueAsync(KeyPrefix(meeting.Id, meeting.NoticesSent) + letter.Recipient.Id, [letter.Recipient.Email], letter.Subject,
                 letter.Body, attachments: attachments, ct: ct);
         db.AuditEntries.Add(AuditEntry.Of(Actor.From(user), now, nameof(Meeting), meeting.Id.ToString(), "meeting.notice-sent",
             $"{letters.Count} mottagare, utskick {meeting.NoticesSent}"));
@@ -94,14 +96,16 @@ public sealed class SendNotice(GrantsDbContext db, MeetingStore store, BoardRegi
         return new Delivery(sent + (total - ids.Count), total);
     }
 
-    private static string Subject(Meeting meeting) => $"Kallelse till styrelsens sammanträde {meeting.Date:yyyy-MM-dd}";
-
-    private static List<Letter> Letters(Meeting meeting, IReadOnlyCollection<BoardMember> serving, string associationName)
+    private List<Letter> Letters(Meeting meeting, IReadOnlyCollection<BoardMember> serving, string associationName)
     {
         var byId = serving.ToDictionary(m => m.Id);
         return serving.Where(m => m.IsBoardMember && !string.IsNullOrWhiteSpace(m.Email))
             .OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.Create(NoticeText.Swedish, false))
-            .Select(m => new Letter(m, NoticeText.For(m, serving, meeting, associationName)))
+            .Select(m =>
+            {
+                var (subject, body) = NoticeText.Compose(templates, m, serving, meeting, associationName);
+                return new Letter(m, subject, body);
+            })
             .ToList();
     }
 
@@ -128,16 +132,23 @@ public static class NoticeText
         _ => $"Skickad {count} {(count == 1 ? "gång" : "gånger")}" + (last is { } t ? $", senast {t.ToString("d MMMM yyyy 'kl.' HH.mm", Swedish)}" : ""),
     };
 
-    /// <summary>One recipient's mail: a greeting, what to do on förhinder, then the kallelse itself.</summary>
-    public static string For(BoardMember recipient, IReadOnlyCollection<BoardMember> serving, Meeting meeting, string associationName)
+    /// <summary>The kallelse mail's text: workflows/mail/kallelse.txt, the förbund's to edit.</summary>
+    public const string Template = "kallelse";
+
+    /// <summary>One recipient's mail: a greeting, what to do on förhinder, then the kallelse itself (no recipient: the subject only).</summary>
+    public static (string Subject, string Body) Compose(MailTemplates templates, BoardMember? recipient, IReadOnlyCollection<BoardMember> serving,
+        Meeting meeting, string associationName)
     {
-        var firstName = recipient.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? recipient.Name;
-        var sb = new StringBuilder();
-        sb.Append("Hej ").Append(firstName).Append(",\n\n");
-        sb.Append("Du kallas härmed till styrelsens sammanträde ").Append(meeting.Date.ToString("d MMMM yyyy", Swedish))
-            .Append(". Föredragningslistan står nedan; kalenderinbjudan och bilagor finns i mejlet.\n\n");
-        sb.Append(Hinder(recipient, serving)).Append("\n\n");
-        return sb.Append(Of(meeting, associationName)).ToString();
+        var name = recipient?.Name ?? "";
+        var firstName = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
+        return templates.Render(Template, new Dictionary<string, string>
+        {
+            ["fornamn"] = firstName,
+            ["sammantradesdatum"] = meeting.Date.ToString("yyyy-MM-dd"),
+            ["sammantradesdag"] = meeting.Date.ToString("d MMMM yyyy", Swedish),
+            ["forhinder"] = recipient is null ? "" : Hinder(recipient, serving),
+            ["kallelse"] = Of(meeting, associationName),
+        });
     }
 
     /// <summary>

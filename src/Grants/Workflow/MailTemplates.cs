@@ -43,6 +43,7 @@ public sealed class MailTemplates(WorkflowFolder folder)
         "titel", "status", "forbund", "lank", "diarienummer", "projekt", "kontaktperson", "beslut", "beslutstext",
         "motivering", "villkor", "paragraf", "sammantradesdatum", "utdrag", "bilaga", "belopp", "projekttid",
         "dagar", "sista-dag", "anslag_nedtas", "kommentar", "ankomstdatum", "ankomsttid", "organisation", "justerare",
+        "fornamn", "sammantradesdag", "forhinder", "kallelse",
     };
 
     private const string SubjectPrefix = "Ämne:";
