@@ -5,12 +5,14 @@ using Grants.Economy;
 using Grants.FollowUp;
 using Grants.Eligibility;
 using Grants.Identity;
+using Grants.Identity.External;
 using Grants.Infrastructure;
 using Grants.Lsg;
 using Grants.Minutes;
 using Grants.Meetings;
 using Grants.Workflow;
 using Grants.Shared;
+using Grants.Privacy;
 using Hangfire;
 
 // `create-admin --email ...` runs the one-off first-administrator command instead of the web server.
@@ -39,6 +41,8 @@ builder.Services.AddGrantsData(builder.Configuration, builder.Environment);
 builder.Services.AddGrantsServices(builder.Configuration);
 if (demo) builder.Services.AddDemo();
 builder.Services.AddGrantsIdentity(appOptions);
+builder.Services.AddExternalSignIn(builder.Configuration, appOptions.SecureCookies);
+builder.Services.AddPrivacy();
 builder.Services.AddSingleton(new DemoMode(demo));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Apply);
 builder.Services.AddExceptionHandler<ClientErrorHandler>();
@@ -56,6 +60,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Setup");
     o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
     o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+    o.Conventions.AllowAnonymousToPage("/Account/External");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Error");
 }).AddMvcOptions(o =>

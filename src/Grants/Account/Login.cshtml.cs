@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Grants.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(PasswordSignIn passwords) : PageModel
+public sealed class LoginModel(PasswordSignIn passwords, Identity.External.ExternalProviders external) : PageModel
 {
+    public IReadOnlyList<Identity.External.ExternalProviderOptions> Providers => external.All;
+
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }

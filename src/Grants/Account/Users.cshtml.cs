@@ -8,7 +8,8 @@ namespace Grants.Account;
 
 /// <summary>Admin: the accounts, inviting staff with roles, deactivating and reactivating.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(StaffAccounts accounts, LocalClock clock) : PageModel
+public sealed class UsersModel(StaffAccounts accounts, LocalClock clock, Identity.External.ExternalLinks externalLinks,
+    Identity.External.ExternalProviders providers, Privacy.AnonymisePerson anonymise) : PageModel
 {
     public sealed class InviteInput
     {
@@ -17,11 +18,53 @@ public sealed class UsersModel(StaffAccounts accounts, LocalClock clock) : PageM
         public List<string> Roles { get; set; } = [];
     }
 
+    public sealed class LinkInput
+    {
+        public string? UserId { get; set; }
+        public string? Provider { get; set; }
+        public string? Subject { get; set; }
+    }
+
     [BindProperty] public InviteInput Input { get; set; } = new();
+    [BindProperty] public LinkInput Link { get; set; } = new();
     public List<StaffAccounts.AccountRow> Rows { get; private set; } = [];
+    public ILookup<string, Identity.External.ExternalLinks.Link> Links { get; private set; } = Enumerable.Empty<Identity.External.ExternalLinks.Link>().ToLookup(l => l.UserId);
+    public IReadOnlyList<Identity.External.ExternalProviderOptions> Providers => providers.All;
     public LocalClock Clock => clock;
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await accounts.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Rows = await accounts.ListAsync(ct);
+        Links = await externalLinks.ListAsync(ct);
+    }
+
+    /// <summary>Admin links an account to a provider's identity when the provider cannot vouch for the e-mail.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
+    {
+        var outcome = await externalLinks.LinkAsync(User, Link.UserId ?? "", Link.Provider, Link.Subject, ct);
+        if (outcome.IsOk)
+        {
+            TempData["Message"] = $"Kontot för {outcome.Value!.Email} är kopplat till den externa identiteten.";
+            return RedirectToPage();
+        }
+        if (outcome.Kind == OutcomeKind.Invalid) FieldKeys.CopyTo(outcome.Errors, ModelState, "Link");
+        else ModelState.AddModelError("Link.UserId", outcome.Kind == OutcomeKind.NotFound ? "Välj ett konto i listan." : outcome.Message ?? "");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAnonymiseAsync(string id, CancellationToken ct)
+    {
+        var outcome = await anonymise.AnonymiseAsync(User, id, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        TempData["Message"] = outcome.IsOk ? $"Kontot är anonymiserat och visas nu som {outcome.Value!.DisplayName}." : outcome.Message;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(string id, string provider, string subject, CancellationToken ct) =>
+        Done(await externalLinks.UnlinkAsync(User, id, provider, subject, ct), "är inte längre kopplat till den externa identiteten.");
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
@@ -33,7 +76,7 @@ public sealed class UsersModel(StaffAccounts accounts, LocalClock clock) : PageM
         }
         if (outcome.Kind == OutcomeKind.Invalid) FieldKeys.CopyTo(outcome.Errors, ModelState, "Input");
         else ModelState.AddModelError("Input.Email", outcome.Message ?? "");
-        Rows = await accounts.ListAsync(ct);
+        await LoadAsync(ct);
         return Page();
     }
 

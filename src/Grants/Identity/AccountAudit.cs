@@ -26,6 +26,10 @@ public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
     public const string EmailChangeRequested = "email-change-requested";
     public const string EmailChanged = "email-changed";
     public const string JoinedOrganisation = "joined-organisation";
+    public const string ExternalLinked = "external-linked";
+    public const string ExternalUnlinked = "external-unlinked";
+    public const string ExternalRefused = "external-sign-in-refused";
+    public const string ExternalSecondStep = "external-sign-in-second-step";
 
     /// <summary>Adds the entry to the caller's unit of work.</summary>
     public void Add(Actor actor, string accountId, string action, string? details = null) =>

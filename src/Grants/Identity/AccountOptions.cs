@@ -44,4 +44,8 @@ public sealed class AccountOptions
 
     [Range(1, 3600, ErrorMessage = "Accounts:ClientWindowSeconds måste vara mellan 1 och 3600.")]
     public int ClientWindowSeconds { get; set; } = 60;
+
+    /// <summary>Days after deactivation before an Admin may anonymise the person (docs/personal-data.md, retention).</summary>
+    [Range(0, 3650, ErrorMessage = "Accounts:AnonymiseAfterDays måste vara mellan 0 och 3650.")]
+    public int AnonymiseAfterDays { get; set; } = 1095;
 }

@@ -41,6 +41,6 @@ public sealed class SignInThrottle(GrantsDbContext db, TimeProvider time, IOptio
     public async Task SucceededAsync(string email, CancellationToken ct) =>
         await db.SignInThrottle.Where(t => t.Key == KeyOf(email)).ExecuteDeleteAsync(ct);
 
-    private static string KeyOf(string email) =>
+    internal static string KeyOf(string email) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
 }

@@ -119,6 +119,7 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Account/Manage", Roles.All },
         { "/Organisations", Kansli },
         { "/Organisations/Members", [Roles.Applicant] },
+        { "/Privacy/MyData", Roles.All },
         { "/Applications", Readers },
         { "/Applications/Edit", Writers },
         { "/Association/Profile", [Roles.Admin] },
@@ -146,6 +147,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Account/Setup?token=ogiltig-lank", Everyone },
         { "/Account/Confirm?token=ogiltig-lank", Everyone },
         { "/Account/Join?token=ogiltig-lank", Everyone },
+        // Anyone may start an external sign-in; a provider that is not configured does not exist.
+        { "/Account/External?provider=okand", Everyone },
         { $"/Minutes/Extract/{Id}/605", ExtractReaders },
         { $"/Applications/Check/{Id}", Writers },
         { $"/Applications/Submitted/{Id}", Readers },
