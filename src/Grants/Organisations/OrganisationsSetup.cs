@@ -15,6 +15,7 @@ public static class OrganisationsSetup
         services.AddScoped<JoinByInvitation>();
         services.AddScoped<VerifyOrganisation>();
         services.AddScoped<Start.IStartSection, OrganisationsStartSection>();
+        services.AddScoped<Privacy.IPersonalDataSource, OrganisationsPersonalData>();
         return services;
     }
 }
