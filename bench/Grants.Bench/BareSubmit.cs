@@ -9,7 +9,7 @@ public interface IBareSubmit
     Task<long> SubmitAsync(string formJson);
 }
 
-/// <summary>SQLite in WAL mode behind an in-process gate, as Grants serialises its writers (no busy retries).</summary>
+/// <summary>SQLite in WAL mode (synchronous=NORMAL) behind an in-process gate, as Grants serialises its writers (no busy retries).</summary>
 public sealed class BareSqlite : IBareSubmit
 {
     private readonly string _cs;
@@ -37,6 +37,12 @@ public sealed class BareSqlite : IBareSubmit
     {
         await using var c = new SqliteConnection(_cs);
         await c.OpenAsync();
+        // As Grants: WAL syncs at checkpoints, not at every commit (synchronous is per connection).
+        await using (var pragma = c.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            await pragma.ExecuteNonQueryAsync();
+        }
         await _gate.WaitAsync();
         try
         {

@@ -15,7 +15,7 @@ namespace Grants.Bench;
 /// <summary>
 /// One run of the report reminder sweep step over N active report plans (three reports each; 2 % of the reports have a
 /// reminder occasion due today), beside a baseline in the same database and run: the bare indexed query that only selects
-/// the due rows. Sizes 1 000, 10 000 and 100 000 plans show how the run grows.
+/// the due rows. Sizes 1 000, 10 000 and 100 000 plans show how the run grows. BENCH_POSTGRES adds PostgreSQL.
 /// </summary>
 public static class ReminderBench
 {
@@ -25,21 +25,30 @@ public static class ReminderBench
     {
         var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [1_000, 10_000, 100_000];
         Console.WriteLine($"Reminder benchmark: {Environment.ProcessorCount} cores; 3 reports per plan, 2 % due today");
-        Console.WriteLine($"{"plans",8} {"reports",8} {"due",6} {"baseline query",15} {"reminder run",13} {"per due report",15} {"idle re-run",12}");
-        foreach (var n in sizes) await RunSizeAsync(n);
+        Console.WriteLine($"{"engine",-10} {"plans",8} {"reports",8} {"due",6} {"baseline query",15} {"reminder run",13} {"per due report",15} {"idle re-run",12}");
+        var dir = Directory.CreateTempSubdirectory("grants-bench-rem-");
+        foreach (var n in sizes)
+            await RunSizeAsync(n, DatabaseEngine.Sqlite, $"Data Source={Path.Combine(dir.FullName, $"grants-{n}.db")}", dir.FullName);
+        if (Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } server)
+        {
+            foreach (var n in sizes)
+                await RunSizeAsync(n, DatabaseEngine.PostgreSql, await BarePostgres.FreshDatabaseAsync(server, $"bench_reminders_{n}"), dir.FullName);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        dir.Delete(recursive: true);
     }
 
-    private static async Task RunSizeAsync(int plans)
+    private static async Task RunSizeAsync(int plans, string provider, string connectionString, string dir)
     {
-        var dir = Directory.CreateTempSubdirectory("grants-bench-rem-");
         var clock = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero));
         await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
             b.UseContentRoot(Path.Combine(SubmitBench.RepoRoot(), "src", "Grants"));
-            b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(dir.FullName, "grants.db")}");
-            b.UseSetting("Mail:PickupFolder", Path.Combine(dir.FullName, "mail"));
-            b.UseSetting("App:DataProtectionKeysFolder", Path.Combine(dir.FullName, "keys"));
+            b.UseSetting("Urls", "http://127.0.0.1:0");
+            b.UseSetting("Database:Provider", provider);
+            b.UseSetting("Database:ConnectionString", connectionString);
+            b.UseSetting("Mail:PickupFolder", Path.Combine(dir, $"mail-{provider}-{plans}"));
             b.UseSetting("App:Demo", "true");
             b.UseSetting("Hangfire:SweepCron", "0 0 1 1 *");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -63,10 +72,8 @@ public static class ReminderBench
             watch.Restart();
             await scope.ServiceProvider.GetRequiredService<ReportReminderStep>().RunAsync(clock.GetUtcNow(), default);
             var idle = watch.Elapsed;
-            Console.WriteLine($"{plans,8} {reports,8} {due,6} {Ms(baseline),15} {Ms(run),13} {Ms(run / Math.Max(1, due)),15} {Ms(idle),12}");
+            Console.WriteLine($"{provider,-10} {plans,8} {reports,8} {due,6} {Ms(baseline),15} {Ms(run),13} {Ms(run / Math.Max(1, due)),15} {Ms(idle),12}");
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        dir.Delete(recursive: true);
     }
 
     private static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:0.0} ms";

@@ -62,7 +62,10 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
         // The kvittens is owed from this commit on; the receipt step renders the PDF outside the write lock.
         db.ApplicationReceipts.Add(new ApplicationReceipt { ApplicationId = app.Id, CreatedAt = now });
 
-        using (await gate.EnterAsync(ct))
+        // Change detection over everything prepared runs here; inside, only the application's number is new.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        using (await gate.EnterForCounterAsync(ct))
         {
             // One short transaction: the number, the application, version 1, the transition and the audit row.
             db.Database.AutoSavepointsEnabled = false;
@@ -71,7 +74,9 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
             var number = RegistrationNumbers.Format(profile.RegistrationPrefix, arrival.Year, sequence);
             app.Register(number, arrival.Year, sequence);
             audit.Details = number;
+            db.Entry(app).DetectChanges();
             var saved = await db.SaveOrConflictAsync(app, ct, "Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.", tx);
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
             if (!saved.IsOk) return saved;
         }
         await workflow.RunPendingActionsAsync(ct);

@@ -35,18 +35,39 @@ public sealed class EconomyQueries(GrantsDbContext db, Shared.LocalClock clock, 
             actuals, ProjectsOf(figures), budget.CarriedOverSurplus, budget.RecommendedMaxEquity);
     }
 
+    /// <summary>
+    /// The economic room (§ 600) as of a date without the rest of the report: the eligibility rules read it on every
+    /// submit, and it needs neither the booked actuals nor the requisitions. Null when that year has no budget.
+    /// </summary>
+    public async Task<long?> RoomAsync(DateOnly asOf, CancellationToken ct)
+    {
+        var budget = await YearAsync(asOf.Year, ct);
+        if (budget is null) return null;
+        var lines = await LinesAsync(asOf.Year, ct);
+        var figures = await FiguresAsync(asOf.Year, asOf, ct, withRequisitions: false);
+        return new EconomicReport(
+            asOf.Year, asOf, budget.Closed,
+            lines.Where(l => l.Kind == BudgetLineKind.Contribution).ToList(),
+            lines.Where(l => l.Kind == BudgetLineKind.OtherIncome).ToList(),
+            lines.Where(l => l.Kind == BudgetLineKind.OperatingCost).ToList(),
+            [], ProjectsOf(figures), budget.CarriedOverSurplus, budget.RecommendedMaxEquity).Room;
+    }
+
     /// <summary>Every commitment (of one year, or all when null) decided by <paramref name="asOf"/> with its figures as of then.</summary>
-    public async Task<List<CommitmentFigures>> FiguresAsync(int? year, DateOnly? asOf, CancellationToken ct)
+    /// <param name="withRequisitions">False leaves the requisitions out (nothing in the room depends on them).</param>
+    public async Task<List<CommitmentFigures>> FiguresAsync(int? year, DateOnly? asOf, CancellationToken ct, bool withRequisitions = true)
     {
         var query = db.Commitments.AsNoTracking();
         if (year is { } y) query = query.Where(c => c.Year == y);
         var commitments = (await query.ToListAsync(ct)).Where(c => asOf is not { } a || c.DecisionDate <= a).ToList();
+        if (commitments.Count == 0) return [];
         var ids = commitments.Select(c => c.Id).ToList();
         var payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.CommitmentId)).ToListAsync(ct);
         var releases = await db.CommitmentReleases.AsNoTracking().Where(r => ids.Contains(r.CommitmentId)).ToListAsync(ct);
-        var requisitions = await db.Requisitions.AsNoTracking().Where(r => ids.Contains(r.CommitmentId)).ToListAsync(ct);
+        var requisitions = withRequisitions ? await db.Requisitions.AsNoTracking().Where(r => ids.Contains(r.CommitmentId)).ToListAsync(ct) : [];
         var appIds = commitments.Where(c => c.ApplicationId is not null).Select(c => c.ApplicationId!.Value).Distinct().ToList();
-        var states = await db.Applications.AsNoTracking().Where(a => appIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.State, ct);
+        var states = appIds.Count == 0 ? new Dictionary<Guid, string>() : await db.Applications.AsNoTracking().Where(a => appIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.State }).ToDictionaryAsync(a => a.Id, a => a.State, ct);
         if (asOf is { } date) await StatesAsOfAsync(states, date, ct);
         return commitments
             .OrderBy(c => c.Year).ThenBy(c => c.DecisionDate).ThenBy(c => c.ProjectName)

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Grants.Meetings;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Grants.Economy;
@@ -32,51 +31,5 @@ public static class EconomySetup
         // Replaced by the follow-up feature's economic accounts (AddScoped there wins over this TryAdd).
         services.TryAddScoped<IReportedSpending, NoReportedSpending>();
         return services;
-    }
-
-    public static void ConfigureEconomyModel(ModelBuilder builder)
-    {
-        builder.Entity<BudgetYear>(b =>
-        {
-            b.HasKey(y => y.Year);
-            b.Property(y => y.Year).ValueGeneratedNever();
-            b.Property(y => y.Version).IsConcurrencyToken();
-        });
-        builder.Entity<BudgetLine>(b =>
-        {
-            b.Property(l => l.Kind).HasConversion<string>();
-            b.HasIndex(l => l.Year);
-            b.HasOne<BudgetYear>().WithMany().HasForeignKey(l => l.Year).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<ActualEntry>(b =>
-        {
-            b.Property(a => a.Kind).HasConversion<string>();
-            b.HasIndex(a => a.Year);
-            b.HasOne<BudgetYear>().WithMany().HasForeignKey(a => a.Year).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<Commitment>(b =>
-        {
-            b.Property(c => c.Version).IsConcurrencyToken();
-            b.HasIndex(c => c.Year);
-            b.HasIndex(c => c.ApplicationId);
-            // One commitment per decision and year: a decision published twice adds nothing.
-            b.HasIndex(c => new { c.MeetingId, c.ParagraphNumber, c.Year }).IsUnique();
-            b.HasOne<Applications.Application>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<CommitmentRelease>(b =>
-        {
-            b.HasIndex(r => r.CommitmentId);
-            b.HasOne<Commitment>().WithMany().HasForeignKey(r => r.CommitmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<Requisition>(b =>
-        {
-            b.HasIndex(r => r.CommitmentId);
-            b.HasOne<Commitment>().WithMany().HasForeignKey(r => r.CommitmentId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<Payment>(b =>
-        {
-            b.HasIndex(p => p.CommitmentId);
-            b.HasOne<Commitment>().WithMany().HasForeignKey(p => p.CommitmentId).OnDelete(DeleteBehavior.Restrict);
-        });
     }
 }

@@ -6,7 +6,7 @@ namespace Grants.Economy;
 public sealed class ComputedEconomicRoom(EconomyQueries queries) : IEconomicRoom
 {
     public async Task<long?> CurrentAsync(DateOnly asOf, CancellationToken ct) =>
-        (await queries.ReportAsync(asOf, ct))?.Room;
+        await queries.RoomAsync(asOf, ct);
 }
 
 /// <summary>A grant the board is asked to make: a label for the agenda item and the amount falling in the report's year (0 when nothing is granted that year).</summary>

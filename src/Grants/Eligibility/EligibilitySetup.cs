@@ -1,6 +1,5 @@
 using Grants.Applications;
 using Grants.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Grants.Eligibility;
@@ -27,22 +26,5 @@ public static class EligibilitySetup
         services.AddScoped<SaveProgramme>();
         services.AddScoped<Start.IStartSection, OpenCallsSection>();
         return services;
-    }
-
-    public static void ConfigureEligibilityModel(ModelBuilder builder)
-    {
-        builder.Entity<Programme>(b =>
-        {
-            b.Property(p => p.Version).IsConcurrencyToken();
-            b.HasIndex(p => p.Name);
-        });
-        builder.Entity<EligibilityRun>(b =>
-        {
-            b.HasIndex(r => r.ApplicationId);
-            b.Property(r => r.RuleFiles).HasJsonConversion();
-            b.Property(r => r.Findings).HasJsonConversion();
-            b.Property(r => r.Errors).HasJsonConversion();
-            b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-        });
     }
 }

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Grants.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Grants.Identity;
 
@@ -42,10 +45,22 @@ public static class SessionCheck
         if (ctx.User.Identity?.IsAuthenticated == true
             && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            var signIn = ctx.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-            var user = await signIn.ValidateSecurityStampAsync(ctx.User);
-            if (user is null || !user.IsActive) ctx.User = new ClaimsPrincipal(new ClaimsIdentity());
+            if (!await StampHoldsAsync(ctx)) ctx.User = new ClaimsPrincipal(new ClaimsIdentity());
         }
         await next();
     });
+
+    /// <summary>
+    /// What SignInManager.ValidateSecurityStampAsync checks (the account exists and its stamp is the token's), plus that it
+    /// is active, in one indexed query reading two columns instead of loading and tracking the whole account.
+    /// </summary>
+    private static async Task<bool> StampHoldsAsync(HttpContext ctx)
+    {
+        var claims = ctx.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        if (ctx.User.FindFirstValue(claims.UserIdClaimType) is not { } userId) return false;
+        var db = ctx.RequestServices.GetRequiredService<GrantsDbContext>();
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.DeactivatedAt }).SingleOrDefaultAsync(ctx.RequestAborted);
+        return account is { DeactivatedAt: null } && account.SecurityStamp == ctx.User.FindFirstValue(claims.SecurityStampClaimType);
+    }
 }

@@ -1,6 +1,7 @@
 using Grants.Infrastructure.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
@@ -35,7 +36,7 @@ public static class DatabaseEngine
     public static void UseEngine(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot)
     {
         if (db.Provider == PostgreSql) options.UseNpgsql(db.ConnectionString);
-        else if (db.Provider == Sqlite) options.UseSqlite(SqliteConnection(db.ConnectionString, contentRoot));
+        else if (db.Provider == Sqlite) options.UseSqlite(SqliteConnection(db.ConnectionString, contentRoot)).AddInterceptors(SqlitePragmas.Instance);
         // Start-up migrates before options validation runs; say which key is wrong rather than fail on the connection string.
         else throw new InvalidOperationException($"Database:Provider måste vara {Sqlite} eller {PostgreSql} (är '{db.Provider}').");
     }
@@ -62,6 +63,31 @@ public static class DatabaseEngine
         {
             if (property.ClrType == typeof(DateTimeOffset) || property.ClrType == typeof(DateTimeOffset?))
                 property.SetValueConverter(converter);
+        }
+    }
+
+    /// <summary>
+    /// synchronous is a per-connection setting. NORMAL in WAL mode syncs at checkpoints rather than at every commit: a
+    /// power cut may lose the last commits but never corrupts, and a lost submit takes its diarienummer with it (the
+    /// counter is in the same transaction), so numbers stay gapless. FULL made every submit wait for an fsync inside the gate.
+    /// </summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+        private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 

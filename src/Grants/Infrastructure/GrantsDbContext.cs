@@ -66,15 +66,6 @@ public class GrantsDbContext(DbContextOptions options)
 
         // Each feature owns its entity configurations (IEntityTypeConfiguration classes beside its entities).
         builder.ApplyConfigurationsFromAssembly(typeof(GrantsDbContext).Assembly);
-        Workflow.WorkflowSetup.ConfigureWorkflowModel(builder);
-        Lsg.LsgSetup.ConfigureLsgModel(builder);
-        Minutes.DocumentsSetup.ConfigureMinutesDocumentsModel(builder);
-        Economy.EconomySetup.ConfigureEconomyModel(builder);
-        FollowUp.FollowUpSetup.ConfigureFollowUpModel(builder);
-        Eligibility.EligibilitySetup.ConfigureEligibilityModel(builder);
-        Grants.Meetings.MeetingsSetup.ConfigureMeetingsModel(builder);
-        builder.ApplyConfiguration(new AccountLinkConfiguration());
-        builder.ApplyConfiguration(new SignInThrottleEntryConfiguration());
 
         DatabaseEngine.ConfigureModel(builder, Database);
     }

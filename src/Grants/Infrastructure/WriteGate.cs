@@ -7,6 +7,13 @@ namespace Grants.Infrastructure;
 public abstract class WriteGate
 {
     public abstract Task<IDisposable> EnterAsync(CancellationToken ct);
+
+    /// <summary>
+    /// For a transaction whose only contended write is one counter row taken with a single upsert (diarienummer):
+    /// the counter's row lock, held to commit, already makes the number gapless and unique, so an engine whose
+    /// writers wait on row locks needs no gate. SQLite still queues here (one writer at a time; see below).
+    /// </summary>
+    public virtual Task<IDisposable> EnterForCounterAsync(CancellationToken ct) => EnterAsync(ct);
 }
 
 /// <summary>

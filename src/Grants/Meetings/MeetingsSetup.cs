@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Grants.Infrastructure;
 using Grants.Minutes;
 using Grants.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Meetings;
 
@@ -58,40 +57,5 @@ public static class MeetingsSetup
         services.AddScoped<AdjustmentReminderStep>();
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<AdjustmentReminderStep>());
         return services;
-    }
-
-    public static void ConfigureMeetingsModel(ModelBuilder builder)
-    {
-        builder.Entity<BoardMember>(b =>
-        {
-            b.Property(m => m.Role).HasConversion<string>();
-            b.Property(m => m.Office).HasConversion<string>();
-            b.HasIndex(m => m.Email);
-        });
-        builder.Entity<Meeting>(b =>
-        {
-            b.Property(m => m.State).HasConversion<string>();
-            b.Property(m => m.Version).IsConcurrencyToken();
-            b.Ignore(m => m.Ordered);
-            b.Property(m => m.Attendance).HasJsonConversion();
-            b.Property(m => m.Signatures).HasJsonConversion();
-            b.HasIndex(m => m.Date);
-            b.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<AgendaItem>(b =>
-        {
-            b.Property(i => i.Kind).HasConversion<string>();
-            b.Property(i => i.Proposal).HasJsonConversion();
-            b.Property(i => i.Decision).HasJsonConversion();
-            // The last guard of the series: a § number is never given twice.
-            b.HasIndex(i => i.ParagraphNumber).IsUnique();
-            b.HasIndex(i => i.ApplicationId);
-            b.HasOne<Applications.Application>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<ParagraphCounter>(b =>
-        {
-            b.HasKey(c => c.Id);
-            b.Property(c => c.Id).ValueGeneratedNever();
-        });
     }
 }

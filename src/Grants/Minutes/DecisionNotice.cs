@@ -36,8 +36,11 @@ public sealed class DecisionNotice : Grants.Shared.IClaimable
     public string Key => KeyOf(ApplicationId, ParagraphNumber);
 
     public static string KeyOf(Guid applicationId, int paragraph) => $"decision-notice:{applicationId}:{paragraph}";
+}
 
-    public static void Configure(ModelBuilder builder) => builder.Entity<DecisionNotice>(b =>
+internal sealed class DecisionNoticeConfiguration : IEntityTypeConfiguration<DecisionNotice>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<DecisionNotice> b)
     {
         b.HasIndex(n => new { n.ApplicationId, n.ParagraphNumber }).IsUnique();
         b.HasIndex(n => n.QueuedAt);
@@ -45,7 +48,7 @@ public sealed class DecisionNotice : Grants.Shared.IClaimable
         b.Property(n => n.Granted).HasJsonConversion();
         b.Property(n => n.Conditions).HasJsonConversion();
         b.HasOne<Applications.Application>().WithMany().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-    });
+    }
 }
 
 /// <summary>Records the pending notice inside the adjustment's unit of work (adds, never saves).</summary>

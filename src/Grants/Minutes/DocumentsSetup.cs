@@ -1,6 +1,5 @@
 using Grants.Meetings;
 using Grants.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Minutes;
 
@@ -19,6 +18,4 @@ public static class DocumentsSetup
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<DecisionNoticeStep>());
         return services;
     }
-
-    public static void ConfigureMinutesDocumentsModel(ModelBuilder builder) => DecisionNotice.Configure(builder);
 }

@@ -41,7 +41,7 @@ public interface IWorkflowEngine
     /// </summary>
     Task RescheduleTimersAsync(IWorkflowSubject subject, CancellationToken ct);
 
-    /// <summary>Runs entry actions written by committed transitions (idempotent; also run by the sweep).</summary>
+    /// <summary>Runs entry actions once this unit of work has written some (idempotent; the sweep runs any left over).</summary>
     Task RunPendingActionsAsync(CancellationToken ct);
 }
 

@@ -20,6 +20,9 @@ public sealed class WorkflowEngine(
 {
     public const string ConcurrencyMessage = "Någon annan ändrade ärendet samtidigt. Ladda om sidan och försök igen.";
     private readonly Dictionary<string, IGuardFact> _facts = facts.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last());
+    // Whether this unit of work wrote entry actions: a request that wrote none leaves older ones to the sweep
+    // rather than query the outbox on every transition.
+    private bool _enqueued;
 
     public async Task<Outcome<WorkflowTransition>> StartAsync(IWorkflowSubject subject, string definitionKey, Actor actor, string? comment, CancellationToken ct)
     {
@@ -78,7 +81,7 @@ public sealed class WorkflowEngine(
         if (!saved.IsOk) return saved;
         if (db.Database.CurrentTransaction is null)
         {
-            await actions.RunAsync(ct);
+            await RunPendingActionsAsync(ct);
             // The entry mails were committed with the transition: deliver them now rather than at the next sweep.
             Mail.OutboxSweepStep.Kick(jobs);
         }
@@ -127,7 +130,7 @@ public sealed class WorkflowEngine(
         return MermaidDiagram.Of(def, currentState);
     }
 
-    public Task RunPendingActionsAsync(CancellationToken ct) => actions.RunAsync(ct);
+    public Task RunPendingActionsAsync(CancellationToken ct) => _enqueued ? actions.RunAsync(ct) : Task.CompletedTask;
 
     public async Task RescheduleTimersAsync(IWorkflowSubject subject, CancellationToken ct)
     {
@@ -225,6 +228,7 @@ public sealed class WorkflowEngine(
                 await actions.RunInTransactionAsync(subject, def, state, a, record, ct);
                 continue;
             }
+            _enqueued = true;
             db.WorkflowPendingActions.Add(new WorkflowPendingAction
             {
                 SubjectType = subject.SubjectType, SubjectId = subject.SubjectId, Transition = record, State = state.Key,

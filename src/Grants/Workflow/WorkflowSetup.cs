@@ -26,29 +26,6 @@ public static class WorkflowSetup
         services.AddHostedService<WorkflowStartup>();
         return services;
     }
-
-    public static void ConfigureWorkflowModel(ModelBuilder builder)
-    {
-        builder.Entity<WorkflowDefinitionVersion>(b => b.HasIndex(v => new { v.Key, v.Hash }).IsUnique());
-        builder.Entity<WorkflowTransition>(b => b.HasIndex(t => new { t.SubjectType, t.SubjectId }));
-        builder.Entity<WorkflowTimer>(b =>
-        {
-            b.HasIndex(t => new { t.FiredAt, t.CancelledAt, t.DueAt });
-            b.HasIndex(t => new { t.SubjectType, t.SubjectId });
-        });
-        builder.Entity<WorkflowPendingAction>(b =>
-        {
-            b.Property(a => a.Parameters).HasJsonConversion();
-            b.HasOne(a => a.Transition).WithMany().HasForeignKey(a => a.TransitionId).OnDelete(DeleteBehavior.Restrict);
-            b.HasIndex(a => a.DoneAt);
-        });
-        builder.Entity<WorkflowCase>(b =>
-        {
-            b.Property(c => c.Dates).HasJsonConversion();
-            b.Property(c => c.Version).IsConcurrencyToken();
-            b.HasIndex(c => c.ApplicationId);
-        });
-    }
 }
 
 /// <summary>

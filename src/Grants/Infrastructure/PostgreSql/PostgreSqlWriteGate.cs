@@ -36,7 +36,16 @@ public sealed class PostgreSqlWriteGate(NpgsqlDataSource dataSource) : WriteGate
         }
     }
 
+    /// <summary>Row locks settle the counter across instances: no advisory lock, no extra connection or round trips.</summary>
+    public override Task<IDisposable> EnterForCounterAsync(CancellationToken ct) => Task.FromResult<IDisposable>(NothingHeld.Instance);
+
     public void Dispose() => dataSource.Dispose();
+
+    private sealed class NothingHeld : IDisposable
+    {
+        public static readonly NothingHeld Instance = new();
+        public void Dispose() { }
+    }
 
     private sealed class Held(NpgsqlConnection connection, IDisposable local) : IDisposable
     {
