@@ -17,6 +17,8 @@ public sealed class OrganisationResolver(GrantsDbContext db, TimeProvider time)
             if (org is null) return Outcome<Organisation>.Forbidden("Ditt konto är inte kopplat till någon organisation.");
             return CheckSameOrganisation(org, form);
         }
+        if (user.IsInRole(Roles.Applicant) && !user.IsInRole(Roles.Secretariat))
+            return Outcome<Organisation>.Forbidden("Ditt konto är inte kopplat till någon organisation ännu. Någon i organisationen eller förbundets kansli behöver godkänna dig först.");
         if (!user.IsInRole(Roles.Secretariat))
             return Outcome<Organisation>.Forbidden("Endast sökande och kansliet kan registrera ansökningar.");
 

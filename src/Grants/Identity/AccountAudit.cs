@@ -21,6 +21,11 @@ public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
     public const string Deactivated = "deactivated";
     public const string Reactivated = "reactivated";
     public const string FirstAdminCreated = "first-admin-created";
+    public const string Registered = "registered";
+    public const string RegistrationRepeated = "registration-for-existing-account";
+    public const string EmailChangeRequested = "email-change-requested";
+    public const string EmailChanged = "email-changed";
+    public const string JoinedOrganisation = "joined-organisation";
     public const string ExternalLinked = "external-linked";
     public const string ExternalUnlinked = "external-unlinked";
     public const string ExternalRefused = "external-sign-in-refused";

@@ -12,6 +12,10 @@ public enum AccountLinkPurpose
     Setup = 1,
     /// <summary>Forgotten password: set a new one.</summary>
     PasswordReset = 2,
+    /// <summary>A self-registered applicant confirms the address; the account and organisation step follow.</summary>
+    ConfirmEmail = 3,
+    /// <summary>A signed-in person changes address: the link goes to the new one (<see cref="AccountLink.NewEmail"/>).</summary>
+    ChangeEmail = 4,
 }
 
 /// <summary>
@@ -27,6 +31,8 @@ public sealed class AccountLink
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
+    /// <summary>For <see cref="AccountLinkPurpose.ChangeEmail"/>: the address that becomes the account's when the link is used.</summary>
+    public string? NewEmail { get; set; }
 
     public static string Hash(string token) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
@@ -40,6 +46,7 @@ public sealed class AccountLinkConfiguration : IEntityTypeConfiguration<AccountL
         b.HasIndex(l => l.UserId);
         b.Property(l => l.TokenHash).HasMaxLength(64);
         b.Property(l => l.UserId).HasMaxLength(450);
+        b.Property(l => l.NewEmail).HasMaxLength(256);
     }
 }
 

@@ -9,21 +9,35 @@ namespace Grants.Identity;
 public sealed class AccountLinks(GrantsDbContext db, TimeProvider time, IOptions<AppOptions> app, IOptions<AccountOptions> accounts)
 {
     public const string SetupPath = "/Account/Setup";
+    /// <summary>Where registration and change-of-address links lead.</summary>
+    public const string ConfirmPath = "/Account/Confirm";
 
     /// <summary>Adds a link row to the caller's unit of work and returns the absolute URL carrying the raw token.</summary>
-    public string Issue(AppUser user, AccountLinkPurpose purpose)
+    public string Issue(AppUser user, AccountLinkPurpose purpose, string? newEmail = null)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = NewToken();
         var now = time.GetUtcNow();
-        var lifetime = purpose == AccountLinkPurpose.Setup
-            ? TimeSpan.FromHours(accounts.Value.SetupLinkHours)
-            : TimeSpan.FromMinutes(accounts.Value.ResetLinkMinutes);
+        var o = accounts.Value;
+        var lifetime = purpose switch
+        {
+            AccountLinkPurpose.Setup => TimeSpan.FromHours(o.SetupLinkHours),
+            AccountLinkPurpose.ConfirmEmail => TimeSpan.FromHours(o.ConfirmLinkHours),
+            AccountLinkPurpose.ChangeEmail => TimeSpan.FromHours(o.ConfirmLinkHours),
+            _ => TimeSpan.FromMinutes(o.ResetLinkMinutes),
+        };
         db.AccountLinks.Add(new AccountLink
         {
-            UserId = user.Id, Purpose = purpose, TokenHash = AccountLink.Hash(token), CreatedAt = now, ExpiresAt = now + lifetime,
+            UserId = user.Id, Purpose = purpose, TokenHash = AccountLink.Hash(token), CreatedAt = now, ExpiresAt = now + lifetime, NewEmail = newEmail,
         });
-        return $"{app.Value.PublicBaseUrl.TrimEnd('/')}{SetupPath}?token={token}";
+        var path = purpose is AccountLinkPurpose.ConfirmEmail or AccountLinkPurpose.ChangeEmail ? ConfirmPath : SetupPath;
+        return Url(path, token);
     }
+
+    /// <summary>An absolute link to a page of this installation carrying a token.</summary>
+    public string Url(string path, string token) => $"{app.Value.PublicBaseUrl.TrimEnd('/')}{path}?token={token}";
+
+    /// <summary>256 random bits, URL-safe.</summary>
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The unused, unexpired link for the token, or null.</summary>
     public async Task<AccountLink?> FindAsync(string? token, CancellationToken ct)

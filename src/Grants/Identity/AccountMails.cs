@@ -40,6 +40,65 @@ public sealed class AccountMails(MailOutbox outbox, ProfileStore profiles, IBack
         await outbox.EnqueueAsync($"account-reset:{user.Id}:{time.GetUtcNow().UtcTicks}", [user.Email!], "Nytt lösenord", body, ct: ct);
     }
 
+    public async Task ConfirmRegistrationAsync(AppUser user, string link, CancellationToken ct)
+    {
+        var profile = await profiles.GetAsync(ct);
+        var body = $"""
+            Hej {user.DisplayName}!
+
+            Du har skapat ett konto som sökande i {profile.Name}s ärendesystem för bidrag. Öppna länken för att bekräfta
+            din e-postadress och aktivera kontot:
+            {link}
+
+            Länken kan användas en gång och gäller i {options.Value.ConfirmLinkHours} timmar. Har den gått ut registrerar du dig igen.
+            Har du inte skapat något konto kan du bortse från brevet.
+            """;
+        await outbox.EnqueueAsync($"account-confirm:{user.Id}:{time.GetUtcNow().UtcTicks}", [user.Email!], "Bekräfta din e-postadress", body, ct: ct);
+    }
+
+    /// <summary>Someone registered with an address that already has an account: the owner hears of it, nobody else.</summary>
+    public async Task AlreadyRegisteredAsync(AppUser user, CancellationToken ct)
+    {
+        var profile = await profiles.GetAsync(ct);
+        var body = $"""
+            Hej {user.DisplayName}!
+
+            Någon (förhoppningsvis du) försökte skapa ett nytt konto med den här adressen i {profile.Name}s ärendesystem för bidrag.
+            Adressen har redan ett konto, så inget nytt skapades. Logga in som vanligt, eller välj "Glömt lösenordet?" på
+            inloggningssidan om du inte minns lösenordet.
+            """;
+        await outbox.EnqueueAsync($"account-exists:{user.Id}:{time.GetUtcNow().UtcTicks}", [user.Email!], "Du har redan ett konto", body, ct: ct);
+    }
+
+    /// <summary>The link to the new address when a signed-in person changes e-mail.</summary>
+    public async Task ChangeEmailAsync(AppUser user, string newEmail, string link, CancellationToken ct)
+    {
+        var profile = await profiles.GetAsync(ct);
+        var body = $"""
+            Hej {user.DisplayName}!
+
+            Du har bett om att byta e-postadress för ditt konto i {profile.Name}s ärendesystem för bidrag till den här adressen.
+            Öppna länken för att bekräfta bytet:
+            {link}
+
+            Länken kan användas en gång och gäller i {options.Value.ConfirmLinkHours} timmar. Efter bytet loggar du in med den nya adressen.
+            """;
+        await outbox.EnqueueAsync($"account-change-email:{user.Id}:{time.GetUtcNow().UtcTicks}", [newEmail], "Bekräfta ny e-postadress", body, ct: ct);
+    }
+
+    /// <summary>The old address hears that the account moved, so a hijack does not go unnoticed.</summary>
+    public async Task EmailChangedNoticeAsync(AppUser user, string oldEmail, CancellationToken ct)
+    {
+        var profile = await profiles.GetAsync(ct);
+        var body = $"""
+            Hej {user.DisplayName}!
+
+            E-postadressen för ditt konto i {profile.Name}s ärendesystem för bidrag är nu bytt till {user.Email}.
+            Alla inloggningar är avslutade. Har du inte gjort bytet själv: kontakta förbundets kansli genast.
+            """;
+        await outbox.EnqueueAsync($"account-email-changed:{user.Id}:{time.GetUtcNow().UtcTicks}", [oldEmail], "Din e-postadress är bytt", body, ct: ct);
+    }
+
     /// <summary>Delivers soon after the caller's commit instead of at the next sweep.</summary>
     public void Kick() => OutboxSweepStep.Kick(jobs);
 }

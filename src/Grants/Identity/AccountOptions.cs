@@ -15,6 +15,14 @@ public sealed class AccountOptions
     [Range(5, 24 * 60, ErrorMessage = "Accounts:ResetLinkMinutes måste vara mellan 5 och 1440.")]
     public int ResetLinkMinutes { get; set; } = 60;
 
+    /// <summary>How long the link confirming a registration or a new e-mail address stays valid.</summary>
+    [Range(1, 24 * 14, ErrorMessage = "Accounts:ConfirmLinkHours måste vara mellan 1 och 336.")]
+    public int ConfirmLinkHours { get; set; } = 24;
+
+    /// <summary>How long a member's invitation of a colleague to the organisation stays valid.</summary>
+    [Range(1, 24 * 30, ErrorMessage = "Accounts:ColleagueInvitationHours måste vara mellan 1 och 720.")]
+    public int ColleagueInvitationHours { get; set; } = 72;
+
     /// <summary>Lifetime of a bearer access token; a refresh token (RefreshTokenHours) gets a new one.</summary>
     [Range(1, 60, ErrorMessage = "Accounts:AccessTokenMinutes måste vara mellan 1 och 60.")]
     public int AccessTokenMinutes { get; set; } = 10;

@@ -19,7 +19,8 @@ public sealed class AccountSetup(UserManager<AppUser> users, AccountLinks links,
     {
         var link = await links.FindAsync(token, ct);
         var user = link is null ? null : await users.FindByIdAsync(link.UserId);
-        if (link is null || user is null || !user.IsActive) return new State(Step.Invalid, null, null);
+        if (link is null || user is null || !user.IsActive || link.Purpose is not (AccountLinkPurpose.Setup or AccountLinkPurpose.PasswordReset))
+            return new State(Step.Invalid, null, null);
         var step = link.Purpose == AccountLinkPurpose.Setup && user.PasswordHash is not null && await NeedsFactorAsync(user) ? Step.Factor : Step.Password;
         return new State(step, link, user);
     }

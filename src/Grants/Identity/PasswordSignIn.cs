@@ -55,6 +55,8 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, UserManager<Ap
         await throttle.SucceededAsync(email, ct);
 
         if (!user.IsActive) return new SignInAttempt(SignInStatus.NotAllowed, "Kontot är avstängt. Kontakta förbundets administratör.");
+        if (!user.EmailConfirmed)
+            return new SignInAttempt(SignInStatus.NotAllowed, "Bekräfta först din e-postadress med länken i brevet vi skickade. Har länken gått ut registrerar du dig igen.");
         if (await NeedsSecondFactorSetupAsync(user))
             return new SignInAttempt(SignInStatus.NotAllowed, "Kontot saknar tvåstegsverifiering, som krävs för förbundets personal. Be administratören om en ny inbjudan.");
 

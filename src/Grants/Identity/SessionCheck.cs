@@ -21,8 +21,21 @@ public static class SessionCheck
     public static async Task ValidateCookieAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext ctx)
     {
         var signIn = ctx.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-        var user = ctx.Principal is null ? null : await signIn.ValidateSecurityStampAsync(ctx.Principal);
-        if (user is { IsActive: true }) return;
+        var principal = ctx.Principal;
+        var user = principal is null ? null : await signIn.ValidateSecurityStampAsync(principal);
+        if (principal is not null && user is { IsActive: true })
+        {
+            // Joining an organisation (approval, invitation) changes what the person may see, not who they are:
+            // the cookie takes the new organisation on the next request instead of ending the session.
+            if (principal.OrganisationId() != user.OrganisationId)
+            {
+                var renewed = await signIn.CreateUserPrincipalAsync(user);
+                if (principal.FindFirst("amr") is { } amr) ((ClaimsIdentity)renewed.Identity!).AddClaim(new Claim(amr.Type, amr.Value));
+                ctx.ReplacePrincipal(renewed);
+                ctx.ShouldRenew = true;
+            }
+            return;
+        }
         ctx.RejectPrincipal();
         await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

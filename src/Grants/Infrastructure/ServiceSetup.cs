@@ -1,3 +1,5 @@
+using Grants.Identity;
+using Grants.Organisations;
 using Grants.Applications;
 using Grants.Association;
 using Grants.Economy;
@@ -93,6 +95,8 @@ public static class ServiceSetup
         services.AddFollowUp();
         services.AddEligibility(); // after AddLsg: replaces the LSG's default rule findings
         services.AddMeetings();
+        services.AddApplicantAccounts();
+        services.AddOrganisations();
         return services;
     }
 }

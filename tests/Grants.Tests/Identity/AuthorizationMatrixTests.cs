@@ -115,6 +115,10 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Account/Login", Everyone },
         { "/Account/ForgotPassword", Everyone },
         { "/Account/Users", [Roles.Admin] },
+        { "/Account/Register", Everyone },
+        { "/Account/Manage", Roles.All },
+        { "/Organisations", Kansli },
+        { "/Organisations/Members", [Roles.Applicant] },
         { "/Privacy/MyData", Roles.All },
         { "/Applications", Readers },
         { "/Applications/Edit", Writers },
@@ -141,6 +145,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
     {
         { $"/Minutes/Print/{Id}", MinutesReaders },
         { "/Account/Setup?token=ogiltig-lank", Everyone },
+        { "/Account/Confirm?token=ogiltig-lank", Everyone },
+        { "/Account/Join?token=ogiltig-lank", Everyone },
         // Anyone may start an external sign-in; a provider that is not configured does not exist.
         { "/Account/External?provider=okand", Everyone },
         { $"/Minutes/Extract/{Id}/605", ExtractReaders },

@@ -23,7 +23,8 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NewEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -236,6 +237,51 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "MembershipRequest",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrganisationNumber = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Founder = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecidedByRole = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MembershipRequest", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationInvitation",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    InvitedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UsedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationInvitation", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -247,6 +293,20 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationVerification",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VerifiedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    VerifiedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationVerification", x => x.OrganisationId);
                 });
 
             migrationBuilder.CreateTable(
@@ -1334,6 +1394,27 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                 column: "Date");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MembershipRequest_OrganisationId_Status",
+                table: "MembershipRequest",
+                columns: new[] { "OrganisationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipRequest_UserId",
+                table: "MembershipRequest",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationInvitation_OrganisationId",
+                table: "OrganisationInvitation",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationInvitation_TokenHash",
+                table: "OrganisationInvitation",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_OrganisationNumber",
                 table: "Organisations",
                 column: "OrganisationNumber",
@@ -1497,6 +1578,15 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "LsgStatements");
+
+            migrationBuilder.DropTable(
+                name: "MembershipRequest");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationInvitation");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationVerification");
 
             migrationBuilder.DropTable(
                 name: "OutboxMails");

@@ -22,7 +22,8 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NewEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -235,6 +236,51 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MembershipRequest",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganisationNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Founder = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecidedByRole = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MembershipRequest", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationInvitation",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InvitedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    InvitedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UsedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationInvitation", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -246,6 +292,20 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationVerification",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    VerifiedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    VerifiedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationVerification", x => x.OrganisationId);
                 });
 
             migrationBuilder.CreateTable(
@@ -1333,6 +1393,27 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                 column: "Date");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MembershipRequest_OrganisationId_Status",
+                table: "MembershipRequest",
+                columns: new[] { "OrganisationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipRequest_UserId",
+                table: "MembershipRequest",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationInvitation_OrganisationId",
+                table: "OrganisationInvitation",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationInvitation_TokenHash",
+                table: "OrganisationInvitation",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_OrganisationNumber",
                 table: "Organisations",
                 column: "OrganisationNumber",
@@ -1496,6 +1577,15 @@ namespace Grants.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LsgStatements");
+
+            migrationBuilder.DropTable(
+                name: "MembershipRequest");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationInvitation");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationVerification");
 
             migrationBuilder.DropTable(
                 name: "OutboxMails");
