@@ -9,7 +9,7 @@ public interface IBareSubmit
     Task<long> SubmitAsync(string formJson);
 }
 
-/// <summary>SQLite in WAL mode (synchronous=NORMAL) behind an in-process gate, as Grants serialises its writers (no busy retries).</summary>
+/// <summary>SQLite in WAL mode (synchronous as Grants runs it) behind an in-process gate, as Grants serialises its writers (no busy retries).</summary>
 public sealed class BareSqlite : IBareSubmit
 {
     private readonly string _cs;
@@ -37,10 +37,10 @@ public sealed class BareSqlite : IBareSubmit
     {
         await using var c = new SqliteConnection(_cs);
         await c.OpenAsync();
-        // As Grants: WAL syncs at checkpoints, not at every commit (synchronous is per connection).
+        // As Grants (Database:SqliteSynchronous, the same value for both in one run; synchronous is per connection).
         await using (var pragma = c.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            pragma.CommandText = $"PRAGMA synchronous={SubmitBench.SqliteSynchronous};";
             await pragma.ExecuteNonQueryAsync();
         }
         await _gate.WaitAsync();

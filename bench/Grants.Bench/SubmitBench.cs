@@ -16,6 +16,10 @@ namespace Grants.Bench;
 /// </summary>
 public static class SubmitBench
 {
+    /// <summary>SQLite's synchronous pragma for Grants and the bare baseline alike: FULL (the product's default) unless BENCH_SQLITE_SYNC=NORMAL.</summary>
+    public static readonly string SqliteSynchronous =
+        string.Equals(Environment.GetEnvironmentVariable("BENCH_SQLITE_SYNC"), "NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
+
     private static readonly int Clients = int.TryParse(Environment.GetEnvironmentVariable("BENCH_CLIENTS"), out var c) ? c : 16;
 
     public static async Task RunAsync(string[] args)
@@ -23,7 +27,7 @@ public static class SubmitBench
         var total = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1600;
         var dir = Directory.CreateTempSubdirectory("grants-bench-");
         var formJson = await File.ReadAllTextAsync(FindExample());
-        Console.WriteLine($"Submit benchmark: {total} submits, {Clients} concurrent clients, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Submit benchmark: {total} submits, {Clients} concurrent clients, {Environment.ProcessorCount} cores, SQLite synchronous={SqliteSynchronous}");
 
         var bare = await RunBareAsync(BareSqlite.Create(Path.Combine(dir.FullName, "bare.db")), formJson, total);
         var grants = await RunGrantsAsync(dir.FullName, ["Provider=Sqlite", $"Data Source={Path.Combine(dir.FullName, "grants.db")}"], formJson, total, instances: 1);
@@ -78,6 +82,7 @@ public static class SubmitBench
                     b.UseSetting("Urls", "http://127.0.0.1:0");
                     b.UseSetting("Database:Provider", provider);
                     b.UseSetting("Database:ConnectionString", database[1]);
+                    b.UseSetting("Database:SqliteSynchronous", SqliteSynchronous);
                     b.UseSetting("Mail:PickupFolder", Path.Combine(dir, $"mail-{provider}-{h}"));
                     // The kvittens PDFs are the sweep's deferred work (LibreOffice processes); the submit itself is measured here.
                     b.UseSetting("Hangfire:SweepCron", "0 0 1 1 *");

@@ -36,7 +36,7 @@ public static class DatabaseEngine
     public static void UseEngine(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot)
     {
         if (db.Provider == PostgreSql) options.UseNpgsql(db.ConnectionString);
-        else if (db.Provider == Sqlite) options.UseSqlite(SqliteConnection(db.ConnectionString, contentRoot)).AddInterceptors(SqlitePragmas.Instance);
+        else if (db.Provider == Sqlite) options.UseSqlite(SqliteConnection(db.ConnectionString, contentRoot)).AddInterceptors(SqlitePragmas.For(db.SqliteSynchronous));
         // Start-up migrates before options validation runs; say which key is wrong rather than fail on the connection string.
         else throw new InvalidOperationException($"Database:Provider måste vara {Sqlite} eller {PostgreSql} (är '{db.Provider}').");
     }
@@ -67,14 +67,19 @@ public static class DatabaseEngine
     }
 
     /// <summary>
-    /// synchronous is a per-connection setting. NORMAL in WAL mode syncs at checkpoints rather than at every commit: a
-    /// power cut may lose the last commits but never corrupts, and a lost submit takes its diarienummer with it (the
-    /// counter is in the same transaction), so numbers stay gapless. FULL made every submit wait for an fsync inside the gate.
+    /// synchronous is a per-connection setting (Database:SqliteSynchronous). FULL, the default, syncs every commit: a
+    /// diarienummer the applicant was shown survives a power cut. NORMAL in WAL mode syncs at checkpoints: faster, never
+    /// corrupt, but a power cut (not a process crash) may lose the last commits, and their numbers would be given again.
     /// </summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(string pragmas) : DbConnectionInterceptor
     {
-        public static readonly SqlitePragmas Instance = new();
-        private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+        private static readonly SqlitePragmas Full = new("PRAGMA synchronous=FULL;");
+        private static readonly SqlitePragmas Normal = new("PRAGMA synchronous=NORMAL;");
+
+        public static SqlitePragmas For(string synchronous) =>
+            string.Equals(synchronous, DatabaseOptions.SynchronousNormal, StringComparison.OrdinalIgnoreCase) ? Normal : Full;
+
+        private readonly string Pragmas = pragmas;
 
         public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -13,6 +13,13 @@ public sealed class DatabaseOptions
 
     [Required(ErrorMessage = "Database:ConnectionString saknas.")]
     public string ConnectionString { get; set; } = "";
+
+    public const string SynchronousFull = "FULL";
+    public const string SynchronousNormal = "NORMAL";
+
+    /// <summary>SQLite's synchronous pragma: FULL (default; every acknowledged commit survives a power cut) or NORMAL.</summary>
+    [RegularExpression("^(FULL|NORMAL)$", ErrorMessage = "Database:SqliteSynchronous måste vara FULL eller NORMAL.")]
+    public string SqliteSynchronous { get; set; } = SynchronousFull;
 }
 
 /// <summary>Settings under "Hangfire".</summary>

@@ -68,8 +68,7 @@ public sealed class StaffJourneyBrowserTests(StaffJourneyApp app) : IClassFixtur
 
         // Prepare the case: the next step on the application page.
         await task.GetByRole(AriaRole.Link, new() { Name = project }).ClickAsync();
-        await page.GetByLabel(new Regex("^Påbörja beredning")).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Utför" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Påbörja beredning") }).ClickAsync();
         await Expect(page.Locator("section.workflow")).ToContainTextAsync("Status: Under beredning");
         await StepAsync(page, width, "kansli-02-case-prepared");
 
