@@ -94,6 +94,9 @@ public static class ReminderBench
             {
                 OrganisationId = template.OrganisationId, Form = template.Form, ProjectName = $"Projekt {i}", State = "beviljad", WorkflowHash = appHash,
                 CreatedAt = template.CreatedAt, UpdatedAt = template.CreatedAt, CreatedBy = "bench", UpdatedBy = "bench",
+                // A record beyond utkast carries its number and arrival (the database's check constraint).
+                ReceivedAt = template.CreatedAt, ArrivalDate = new DateOnly(2025, 3, 1),
+                RegistrationNumber = $"BENCH 2025/{i}", RegistrationYear = 2025, RegistrationSequence = i + 1,
             };
             var plan = new ReportPlan
             {
