@@ -18,7 +18,6 @@ public sealed class ReceiptMailTests(SmtpServer smtp) : IClassFixture<SmtpServer
     {
         await using var app = new GrantsApp();
         foreach (var (key, value) in smtp.Settings()) app.With(key, value);
-        app.With("Hangfire:SweepCron", "0 0 1 1 *");
         var client = await app.BearerClientAsync(Login.Applicant);
         var draft = await client.CreateDraftAsync(Forms.Complete().Set("project.name", System.Text.Json.Nodes.JsonValue.Create("Kvittensprojektet")));
         var id = Api.IdOf(draft);
