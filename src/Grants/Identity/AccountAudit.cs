@@ -30,6 +30,8 @@ public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
     public const string ExternalUnlinked = "external-unlinked";
     public const string ExternalRefused = "external-sign-in-refused";
     public const string ExternalSecondStep = "external-sign-in-second-step";
+    public const string PasskeyAdded = "passkey-added";
+    public const string PasskeyRemoved = "passkey-removed";
 
     /// <summary>Adds the entry to the caller's unit of work.</summary>
     public void Add(Actor actor, string accountId, string action, string? details = null) =>
