@@ -10,7 +10,7 @@ namespace Grants.Privacy;
 /// <summary>
 /// Admin anonymises a deactivated person once the retention period (Accounts:AnonymiseAfterDays) has passed since
 /// deactivation. The account stays (id, roles, organisation) so records remain attributable, but its name becomes
-/// "Tidigare användare N", its e-mail, phone, password, second factor and external logins go, and the audit log
+/// "Tidigare användare N", its e-mail, phone, password, second factor, passkeys and external logins go, and the audit log
 /// shows the same pseudonym. Public records (received applications, minutes and their signatures) are not changed:
 /// arkivlagen and offentlighets- och sekretesslagen require them kept as they were (docs/personal-data.md).
 /// </summary>
@@ -48,6 +48,7 @@ public sealed class AnonymisePerson(GrantsDbContext db, IOptions<AccountOptions>
         await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(ct);
+        await db.UserPasskeys.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.Set<AccountLink>().Where(l => l.UserId == user.Id).ExecuteDeleteAsync(ct);
         if (formerEmail is not null)
         {
