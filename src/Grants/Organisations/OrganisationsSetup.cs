@@ -16,6 +16,7 @@ public static class OrganisationsSetup
         services.AddScoped<VerifyOrganisation>();
         services.AddScoped<Start.IStartSection, OrganisationsStartSection>();
         services.AddScoped<Privacy.IPersonalDataSource, OrganisationsPersonalData>();
+        services.AddScoped<Privacy.IPersonalDataAnonymiser, OrganisationsAnonymiser>();
         return services;
     }
 }

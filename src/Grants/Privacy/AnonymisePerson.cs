@@ -14,7 +14,8 @@ namespace Grants.Privacy;
 /// shows the same pseudonym. Public records (received applications, minutes and their signatures) are not changed:
 /// arkivlagen and offentlighets- och sekretesslagen require them kept as they were (docs/personal-data.md).
 /// </summary>
-public sealed class AnonymisePerson(GrantsDbContext db, IOptions<AccountOptions> options, AccountAudit audit, TimeProvider time, LocalClock clock)
+public sealed class AnonymisePerson(GrantsDbContext db, IOptions<AccountOptions> options, AccountAudit audit, TimeProvider time, LocalClock clock,
+    IEnumerable<IPersonalDataAnonymiser> features)
 {
     public const string Anonymised = "anonymised";
     public const string PseudonymPrefix = "Tidigare användare ";
@@ -58,6 +59,8 @@ public sealed class AnonymisePerson(GrantsDbContext db, IOptions<AccountOptions>
             await db.AuditEntries.Where(a => a.Details != null && a.Details.Contains(formerEmail))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Details, a => a.Details!.Replace(formerEmail, pseudonym)), ct);
         }
+        // Other features' tables that name the person (organisations: decided by, invited by, verified by).
+        foreach (var feature in features) await feature.AnonymiseAsync(new AnonymisedPerson(user.Id, formerEmail, pseudonym), ct);
         // The log keeps who did what; the person is now the pseudonym everywhere in it.
         await db.AuditEntries.Where(a => a.UserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, pseudonym), ct);
         audit.Add(Actor.From(admin), user.Id, Anonymised, pseudonym);
