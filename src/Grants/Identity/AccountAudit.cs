@@ -26,6 +26,7 @@ public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
     public const string EmailChangeRequested = "email-change-requested";
     public const string EmailChanged = "email-changed";
     public const string JoinedOrganisation = "joined-organisation";
+    public const string RemovedFromOrganisation = "removed-from-organisation";
     public const string ExternalLinked = "external-linked";
     public const string ExternalUnlinked = "external-unlinked";
     public const string ExternalRefused = "external-sign-in-refused";
