@@ -22,6 +22,7 @@ public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
     public const string Reactivated = "reactivated";
     public const string FirstAdminCreated = "first-admin-created";
     public const string Registered = "registered";
+    public const string UnconfirmedDeleted = "unconfirmed-registration-deleted";
     public const string RegistrationRepeated = "registration-for-existing-account";
     public const string EmailChangeRequested = "email-change-requested";
     public const string EmailChanged = "email-changed";
