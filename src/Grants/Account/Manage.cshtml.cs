@@ -35,6 +35,18 @@ public sealed class ManageModel(UserManager<AppUser> users, ChangePassword chang
     [BindProperty] public string? Credential { get; set; }
     [BindProperty] public string? PasskeyId { get; set; }
     public IReadOnlyList<Passkeys.Summary> MyPasskeys { get; private set; } = [];
+
+    /// <summary>"På (autentiseringsapp, 1 nyckel)" or "Av".</summary>
+    public string SecondFactors
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (TwoFactor) parts.Add("autentiseringsapp");
+            if (MyPasskeys.Count > 0) parts.Add(MyPasskeys.Count == 1 ? "1 nyckel" : $"{MyPasskeys.Count} nycklar");
+            return parts.Count == 0 ? "Av" : $"På ({string.Join(", ", parts)})";
+        }
+    }
     public PasswordFieldsModel PasswordChangeFields { get; } = new(
         [new PasswordField($"{nameof(Pw)}.{nameof(PasswordInput.Current)}", CurrentLabel, "current-password"), .. PasswordFieldsModel.NewPassword(nameof(Pw), "Nytt lösenord").Fields]);
     public PasswordFieldsModel EmailChangeFields { get; } = new(new PasswordField($"{nameof(Mail)}.{nameof(EmailInput.Current)}", CurrentLabel, "current-password"));
