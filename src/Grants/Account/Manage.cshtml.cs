@@ -108,7 +108,7 @@ public sealed class ManageModel(UserManager<AppUser> users, ChangePassword chang
     {
         var outcome = await passkeys.RemoveAsync(User, PasskeyId, ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        TempData["Message"] = $"Nyckeln \"{outcome.Value!.Name}\" är borttagen.";
+        TempData["Message"] = $"Nyckeln \"{outcome.Value!.Name}\" är borttagen. Alla andra inloggningar är avslutade.";
         return RedirectToPage();
     }
 

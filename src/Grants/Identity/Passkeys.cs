@@ -75,8 +75,12 @@ public sealed class Passkeys(SignInManager<AppUser> signIn, UserManager<AppUser>
         if (await users.GetPasskeyAsync(user, credentialId) is not { } passkey) return Outcome<Summary>.NotFound();
         var result = await users.RemovePasskeyAsync(user, credentialId);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        audit.Add(Actor.From(principal), user.Id, AccountAudit.PasskeyRemoved, $"Nyckel \"{passkey.Name}\" togs bort via Mitt konto");
+        // A key is usually removed because a device is lost: sessions opened elsewhere end, this browser stays signed in.
+        result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        audit.Add(Actor.From(principal), user.Id, AccountAudit.PasskeyRemoved, $"Nyckel \"{passkey.Name}\" togs bort via Mitt konto; andra inloggningar avslutade");
         await db.SaveChangesAsync(ct);
+        await signIn.RefreshSignInAsync(user);
         return ToSummary(passkey);
     }
 

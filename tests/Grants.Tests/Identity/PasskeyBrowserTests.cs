@@ -48,8 +48,12 @@ public sealed class PasskeyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         events.Should().Contain(a => a.Action == AccountAudit.PasskeyAdded && a.Details!.Contains("Jobbdatorn"));
         events.Should().Contain(a => a.Action == AccountAudit.SignedIn && a.Details!.Contains("nyckel (passkey)"));
 
+        // Another session of the same person (a second browser) ends when the key is removed; this one stays.
+        var elsewhere = await app.LoggedInPageAsync(Login.Secretariat, app.LocalhostUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ta bort nyckeln Jobbdatorn" }).ClickAsync();
-        await page.GetByText("Nyckeln \"Jobbdatorn\" är borttagen").WaitForAsync();
+        await page.GetByText("Nyckeln \"Jobbdatorn\" är borttagen. Alla andra inloggningar är avslutade.").WaitForAsync();
+        await elsewhere.GotoAsync("/Account/Manage");
+        elsewhere.Url.Should().Contain("/Account/Login", "the other session ended");
         await page.GetByText("Du har inga nycklar.").WaitForAsync();
         (await AuditAsync(kansli.Id)).Should().Contain(a => a.Action == AccountAudit.PasskeyRemoved);
 
