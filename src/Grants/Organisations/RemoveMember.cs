@@ -11,7 +11,7 @@ namespace Grants.Organisations;
 /// tokens alike lose the organisation's applications at once. The last active member cannot be removed: then nobody
 /// could approve or invite anyone.
 /// </summary>
-public sealed class RemoveMember(GrantsDbContext db, IOrganisationMembers members, OrganisationAudit audit)
+public sealed class RemoveMember(GrantsDbContext db, IOrganisationMembers members, OrganisationAudit audit, WriteGate gate)
 {
     public const string LastMember =
         "Det går inte att ta bort organisationens sista aktiva medlem: då kan ingen längre godkänna eller bjuda in någon. Bjud in en kollega först, eller kontakta förbundets kansli.";
@@ -22,13 +22,16 @@ public sealed class RemoveMember(GrantsDbContext db, IOrganisationMembers member
         var kansli = by.IsInRole(Roles.Secretariat);
         var orgId = kansli ? organisationId : by.OrganisationId();
         if (orgId is not { } org || string.IsNullOrEmpty(userId)) return Outcome<Person>.NotFound();
+        // Checked and written under the write gate (across instances on PostgreSQL): two members removing each other at
+        // the same moment would otherwise both see the other one left and leave the organisation with nobody.
+        using var _ = await gate.EnterAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var current = await members.MembersAsync([org], ct);
         // Someone outside the organisation is as unknown as a missing account.
         if (current.FirstOrDefault(m => m.Id == userId) is not { } person) return Outcome<Person>.NotFound();
         if (!current.Any(m => m.Id != userId && m.Active)) return Outcome<Person>.Conflict(LastMember);
 
         var actor = kansli ? Actor.From(by).ActingAs([Roles.Secretariat]) : Actor.From(by);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await members.LeaveAsync(actor, person.Id, org, ct);
         audit.Add(actor, org, OrganisationAudit.MemberRemoved, $"{person.Name} ({person.Email})");
         await db.SaveChangesAsync(ct);

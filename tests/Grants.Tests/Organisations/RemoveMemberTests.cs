@@ -94,6 +94,43 @@ public sealed class RemoveMemberTests(GrantsApp app) : IClassFixture<GrantsApp>
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
+    [Fact]
+    public async Task Two_removals_at_the_same_moment_leave_one_member_never_none()
+    {
+        const string first = "dora@tretton.example", second = "erik@tretton.example";
+        await RegisterAsync(Browser(app), "Dora Dag", first, "802402-1233", "Trettons förening");
+        (await ConfirmAsync(Browser(app), await LinkMailedAsync(app, first, "account-confirm:"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        var dora = Browser(app);
+        await SignInAsync(dora, first);
+        await RegisterAsync(Browser(app), "Erik Efter", second, "802402-1233", "Trettons förening");
+        (await ConfirmAsync(Browser(app), await LinkMailedAsync(app, second, "account-confirm:"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await PostAsync(dora, "/Organisations/Members", new Dictionary<string, string>(),
+            $"/Organisations/Members?handler=Decide&id={await RequestIdAsync(second)}&approve=true")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var orgId = await OrganisationIdAsync(first);
+        (await OrganisationIdAsync(second)).Should().Be(orgId);
+
+        // The kansli (two tabs) removes each of the two at the same moment: only one removal can pass the check.
+        var kansli = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+        [
+            new(System.Security.Claims.ClaimTypes.NameIdentifier, await IdOfAsync(Login.Secretariat)),
+            new(System.Security.Claims.ClaimTypes.Role, Roles.Secretariat),
+        ], "test"));
+        var ids = new[] { await IdOfAsync(first), await IdOfAsync(second) };
+        var scopes = ids.Select(_ => app.Services.CreateAsyncScope()).ToArray();
+        var removals = scopes.Select(s => s.ServiceProvider.GetRequiredService<RemoveMember>()).ToArray();
+        using var start = new Barrier(2);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            return await removals[i].RemoveAsync(kansli, orgId, ids[i], default);
+        })));
+        foreach (var scope in scopes) await scope.DisposeAsync();
+        outcomes.Count(o => o.IsOk).Should().Be(1);
+        outcomes.Single(o => !o.IsOk).Message.Should().Be(RemoveMember.LastMember);
+        await using var check = app.Services.CreateAsyncScope();
+        (await check.ServiceProvider.GetRequiredService<GrantsDbContext>().Users.CountAsync(u => u.OrganisationId == orgId)).Should().Be(1);
+    }
+
     private async Task<string> IdOfAsync(string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
