@@ -83,6 +83,7 @@ KeyProtection.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+app.UseHttpsRequired(appOptions.SecureCookies);
 app.UseCookiePolicy();
 
 // The JSON API answers errors and bare status codes (401, 403, 404, 415 ...) as problem details; pages get the HTML error page.

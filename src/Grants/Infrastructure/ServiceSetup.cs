@@ -13,6 +13,7 @@ using Grants.Mail;
 using Grants.Minutes;
 using Grants.Shared;
 using Hangfire;
+using Hangfire.States;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.DataProtection;
@@ -73,7 +74,11 @@ public static class ServiceSetup
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>());
         });
-        services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, hangfire.WorkerCount));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(1, hangfire.WorkerCount);
+            o.Queues = [EnqueuedState.DefaultQueue];
+        });
         return services;
     }
 

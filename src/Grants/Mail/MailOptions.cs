@@ -25,6 +25,10 @@ public sealed class MailOptions
 
     public string FromName { get; set; } = "";
 
+    /// <summary>Hangfire workers that serve only the mail queue, so mail never waits behind other background work.</summary>
+    [Range(1, 16, ErrorMessage = "Mail:DeliveryWorkers måste vara mellan 1 och 16.")]
+    public int DeliveryWorkers { get; set; } = 1;
+
     [Required(ErrorMessage = "Mail:PickupFolder saknas.")]
     public string PickupFolder { get; set; } = "data/mail";
 }

@@ -77,10 +77,16 @@ public sealed class MailOutbox(GrantsDbContext db, TimeProvider time)
 /// </summary>
 public sealed class OutboxDelivery(GrantsDbContext db, IMailSender sender, TimeProvider time, ILogger<OutboxDelivery> log)
 {
+    /// <summary>
+    /// Mail has a Hangfire queue and worker of its own (<see cref="MailSetup"/>): a password-reset link or a receipt
+    /// is not held back behind a sweep or a PDF rendering that occupies the general workers.
+    /// </summary>
+    public const string Queue = "mail";
+
     /// <summary>Longer than any send takes; after it a held row is taken to belong to a dead delivery.</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
 
-    [AutomaticRetry(Attempts = 25)]
+    [AutomaticRetry(Attempts = 25), Queue(Queue)]
     public async Task DeliverAsync(long id, CancellationToken ct)
     {
         // Claim the row first: a concurrent delivery (a retry overlapping a re-queue) finds it held and leaves it.
@@ -142,6 +148,7 @@ public sealed class OutboxSweepStep(GrantsDbContext db, ProcessInstance instance
             // Not queued by this process, or its claim expired (the delivery died): the expired claim is dropped when queued.
             && (m.QueuedBy == null || m.QueuedBy != instance.Id || m.ClaimedUntil != null);
 
+    [Queue(OutboxDelivery.Queue)]
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
         // The clock, not the sweep's "now": Kick passes DateTimeOffset.MinValue.

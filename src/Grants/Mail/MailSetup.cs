@@ -1,5 +1,6 @@
 using Grants.Infrastructure;
 using Grants.Shared;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,6 +18,12 @@ public static class MailSetup
         services.AddScoped<OutboxDelivery>();
         services.AddScoped<OutboxSweepStep>();
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<OutboxSweepStep>());
+        // One worker of its own for the mail queue; the general server (AddGrantsJobs) serves only the default queue.
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(1, mail.DeliveryWorkers);
+            o.Queues = [OutboxDelivery.Queue];
+        });
         return services;
     }
 }

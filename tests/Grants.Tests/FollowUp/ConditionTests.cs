@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Grants.FollowUp;
@@ -64,7 +63,7 @@ public sealed class ConditionTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         // Delivered now, as the outbox job would (the background job itself is covered by the Mail tests): in the full
         // suite this host's Hangfire workers may still be busy with the demo's sweep work.
         await DeliverAsync(app);
-        var lapsed = await WaitForMailAsync(m => m.Subject == "Beviljandet har förfallit: Solen (SKN 2015/5)");
+        var lapsed = await MailWait.ForAsync(app, smtp, m => m.Subject == "Beviljandet har förfallit: Solen (SKN 2015/5)", "about the lapsed grant");
         lapsed.To.Mailboxes.Select(m => m.Address).Should().Contain("rami.haddadi@exempel.se");
         lapsed.Cc.Mailboxes.Select(m => m.Address).Should().Contain("kansli@demo.grants.se");
         lapsed.TextBody.Should().Contain("Europeiska socialfonden");
@@ -148,16 +147,5 @@ public sealed class ConditionTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         content.Add(file, "evidence", fileName);
         return content;
     }
-
-    /// <summary>Polls the SMTP server's mailbox for a mail the background delivery job sends (no fixed sleep; gives up after 30 s).</summary>
-    private async Task<MimeMessage> WaitForMailAsync(Func<MimeMessage, bool> match)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (smtp.Messages().FirstOrDefault(match) is { } found) return found;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The mail did not arrive within 90 s.");
-    }
 }
+

@@ -17,12 +17,11 @@ public static class FollowUpArrange
     public static readonly Actor Secretary = new("board-secretary", "Karin Kansli (sekreterare)", Roles.Secretariat);
     public static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
-    /// <summary>A GrantsApp whose mail goes to the SMTP fixture; the recurring sweep is set to a day the test never reaches.</summary>
+    /// <summary>A GrantsApp whose mail goes to the SMTP fixture (the fixture never runs the recurring sweep by itself).</summary>
     public static GrantsApp WithSmtp(SmtpServer smtp)
     {
         var app = new GrantsApp();
         foreach (var (key, value) in smtp.Settings()) app.With(key, value);
-        app.With("Hangfire:SweepCron", "0 0 1 1 *");
         return app;
     }
 

@@ -24,12 +24,17 @@ public sealed class ReverseProxyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    [Fact]
-    public async Task A_page_with_a_form_behind_the_proxy_answers_with_a_secure_cookie()
+    private HttpClient Plain()
     {
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
             .Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(address) };
+        return new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+    }
+
+    [Fact]
+    public async Task A_page_with_a_form_behind_the_proxy_answers_with_a_secure_cookie()
+    {
+        using var http = Plain();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
@@ -37,5 +42,27 @@ public sealed class ReverseProxyTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Headers.GetValues("Set-Cookie").Should().NotBeEmpty().And.OnlyContain(c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Plain_http_without_the_proxy_gets_a_Swedish_explanation_not_a_500_and_health_stays_open()
+    {
+        using var http = Plain();
+        foreach (var path in new[] { "/Account/Login", "/", "/Applications" })
+        {
+            using var page = await http.GetAsync(path);
+            page.StatusCode.Should().Be(HttpStatusCode.BadRequest, path);
+            (await page.Content.ReadAsStringAsync()).Should().Contain("Grants kräver HTTPS").And.Contain("X-Forwarded-Proto");
+        }
+        using var post = await http.PostAsync("/Account/Login", new FormUrlEncodedContent([new("Email", "a@b.se"), new("Password", "x")]));
+        post.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        using var api = await http.GetAsync("/api/applications");
+        api.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        api.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await api.Content.ReadAsStringAsync()).Should().Contain("Grants kräver HTTPS");
+
+        using var health = await http.GetAsync("/health");
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

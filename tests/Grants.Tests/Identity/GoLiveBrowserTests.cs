@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Grants.Identity;
 using Grants.Tests.Infrastructure;
@@ -145,17 +144,7 @@ public sealed partial class GoLiveBrowserTests(GoLiveApp app) : IClassFixture<Go
         await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
     }
 
-    private async Task<MimeMessage> MailToAsync(string to, string subject)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (app.Smtp.Messages().LastOrDefault(m => m.To.ToString().Contains(to, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal)) is { } found)
-                return found;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No mail '{subject}' to {to} within 30 s.");
-    }
+    private Task<MimeMessage> MailToAsync(string to, string subject) => MailWait.ToAsync(app, app.Smtp, to, subject);
 
     private static string LinkIn(string? text) =>
         SetupLink().Match(text ?? "") is { Success: true } m ? m.Value : throw new InvalidOperationException($"No set-up link in: {text}");

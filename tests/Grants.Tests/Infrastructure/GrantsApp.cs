@@ -42,6 +42,9 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["App:SecureCookies"] = "false",
             ["App:PublicBaseUrl"] = "http://127.0.0.1:5080",
             ["Hangfire:WorkerCount"] = "1",
+            // Tests run the sweep themselves, on the fake clock. The recurring job would fire at real-clock 5-minute marks
+            // in whichever hosts are alive and render their receipts with LibreOffice in the middle of unrelated tests.
+            ["Hangfire:SweepCron"] = Hangfire.Cron.Never(),
             // Tests sign in dozens of times a minute from one address; the limiter itself is proven in Identity/BruteForceTests.
             ["Accounts:ClientPermitLimit"] = "100000",
             // The follow-up demo decides Aktiv uppföljning; most tests walk the demo cases from "inkommen" themselves.

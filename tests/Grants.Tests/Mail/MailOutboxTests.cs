@@ -86,12 +86,13 @@ public sealed class MailOutboxTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         var step = new OutboxSweepStep(db, first, jobs, app.Time);
         (await step.RunAsync(app.Time.GetUtcNow(), default)).Should().Be(1);
         (await step.RunAsync(app.Time.GetUtcNow(), default)).Should().Be(0, "this process has queued it already");
-        storage.GetMonitoringApi().EnqueuedCount("default").Should().Be(1);
+        storage.GetMonitoringApi().EnqueuedCount(OutboxDelivery.Queue).Should().Be(1, "mail has a queue of its own");
+        storage.GetMonitoringApi().EnqueuedCount("default").Should().Be(0, "no mail waits behind the general background work");
 
         // After a restart the in-memory job is gone: the new process queues the row again.
         var afterRestart = new OutboxSweepStep(db, new ProcessInstance(), jobs, app.Time);
         (await afterRestart.RunAsync(app.Time.GetUtcNow(), default)).Should().Be(1);
-        storage.GetMonitoringApi().EnqueuedCount("default").Should().Be(2);
+        storage.GetMonitoringApi().EnqueuedCount(OutboxDelivery.Queue).Should().Be(2);
         db.ChangeTracker.Clear();
         (await db.OutboxMails.SingleAsync()).QueuedBy.Should().NotBe(first.Id);
     }

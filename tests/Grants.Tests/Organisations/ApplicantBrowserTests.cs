@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Grants.Identity;
 using Grants.Tests.Identity;
 using Grants.Tests.Infrastructure;
@@ -108,15 +107,5 @@ public sealed class ApplicantBrowserTests(GoLiveApp app) : IClassFixture<GoLiveA
         await page.SetViewportSizeAsync(1280, 900);
     }
 
-    private async Task<MimeMessage> MailToAsync(string to, string subject)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (app.Smtp.Messages().LastOrDefault(m => m.To.ToString().Contains(to, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal)) is { } found)
-                return found;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No mail '{subject}' to {to} within 30 s.");
-    }
+    private Task<MimeMessage> MailToAsync(string to, string subject) => MailWait.ToAsync(app, app.Smtp, to, subject);
 }

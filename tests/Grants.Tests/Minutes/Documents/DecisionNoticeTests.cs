@@ -138,7 +138,7 @@ public sealed class DecisionNoticeTests(SmtpServer smtp) : IClassFixture<SmtpSer
                 if (mails.Count(m => m.SentAt != null) >= count) return;
                 // Generous: on a loaded machine Hangfire's single test worker may first finish a recurring sweep.
                 if (waited.Elapsed > TimeSpan.FromSeconds(180))
-                    throw new TimeoutException($"Mail not delivered: {string.Join("; ", mails.Select(m => $"{m.Key} {m.LastError}"))}");
+                    throw new TimeoutException($"Mail not delivered.\n{await MailWait.DiagnoseAsync(app)}");
             }
             await Task.Delay(100);
         }
