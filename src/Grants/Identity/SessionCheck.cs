@@ -58,14 +58,9 @@ public static class SessionCheck
     {
         var claims = ctx.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         if (ctx.User.FindFirstValue(claims.UserIdClaimType) is not { } userId) return false;
-        var account = await Stamp(ctx.RequestServices.GetRequiredService<GrantsDbContext>(), userId, ctx.RequestAborted);
+        var db = ctx.RequestServices.GetRequiredService<GrantsDbContext>();
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.DeactivatedAt }).SingleOrDefaultAsync(ctx.RequestAborted);
         return account is { DeactivatedAt: null } && account.SecurityStamp == ctx.User.FindFirstValue(claims.SecurityStampClaimType);
     }
-
-    private sealed record StampRow(string? SecurityStamp, DateTimeOffset? DeactivatedAt);
-
-    // Runs on every authenticated request: compiled once, so EF skips the per-call expression tree work and cache lookup.
-    private static readonly Func<GrantsDbContext, string, CancellationToken, Task<StampRow?>> Stamp =
-        EF.CompileAsyncQuery((GrantsDbContext db, string userId, CancellationToken ct) =>
-            db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new StampRow(u.SecurityStamp, u.DeactivatedAt)).SingleOrDefault());
 }
