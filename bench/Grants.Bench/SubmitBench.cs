@@ -77,6 +77,8 @@ public static class SubmitBench
                 var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
                 {
                     b.UseEnvironment("Production");
+                    // Plain HTTP on loopback; production refuses it (Shared/HttpsRequired.cs) behind its TLS proxy.
+                    b.UseSetting("App:SecureCookies", "false");
                     b.UseContentRoot(Path.Combine(RepoRoot(), "src", "Grants"));
                     // appsettings.json's Urls (127.0.0.1:5080) would bind beside UseKestrel(0) and collide with another host.
                     b.UseSetting("Urls", "http://127.0.0.1:0");
