@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Grants.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(PasswordSignIn passwords, Identity.External.ExternalProviders external) : PageModel
+public sealed class LoginModel(PasswordSignIn passwords, PasskeySignIn passkeys, Identity.External.ExternalProviders external) : PageModel
 {
     public IReadOnlyList<Identity.External.ExternalProviderOptions> Providers => external.All;
 
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>The passkey assertion passkeys.js puts in the passkey form.</summary>
+    [BindProperty] public string? Credential { get; set; }
 
     public void OnGet()
     {
@@ -26,7 +28,7 @@ public sealed class LoginModel(PasswordSignIn passwords, Identity.External.Exter
         if (!ModelState.IsValid) return Page();
 
         var attempt = await passwords.PasswordAsync(Email!, Password!, IdentityConstants.ApplicationScheme, ct);
-        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        var returnUrl = LocalReturnUrl;
         switch (attempt.Status)
         {
             case SignInStatus.Succeeded:
@@ -41,4 +43,17 @@ public sealed class LoginModel(PasswordSignIn passwords, Identity.External.Exter
         ModelState.AddModelError(nameof(Email), attempt.Message);
         return Page();
     }
+
+    /// <summary>Step one of "Logga in med nyckel" (called by passkeys.js): the options for navigator.credentials.get().</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await passkeys.RequestOptionsAsync(), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync(CancellationToken ct)
+    {
+        var attempt = await passkeys.SignInAsync(Credential, ct);
+        if (attempt.Status == SignInStatus.Succeeded) return LocalRedirect(LocalReturnUrl);
+        ModelState.AddModelError(nameof(Credential), attempt.Message);
+        return Page();
+    }
+
+    private string LocalReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 }

@@ -10,8 +10,11 @@ namespace Grants.Account;
 
 /// <summary>"Mitt konto": who I am, my organisation, change of password and e-mail. Every signed-in person.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ManageModel(UserManager<AppUser> users, ChangePassword changePassword, ChangeEmail changeEmail, OrganisationQueries organisations) : PageModel
+public sealed class ManageModel(UserManager<AppUser> users, ChangePassword changePassword, ChangeEmail changeEmail, OrganisationQueries organisations,
+    Passkeys passkeys, LocalClock clock) : PageModel
 {
+    public LocalClock Clock => clock;
+
     public sealed class PasswordInput
     {
         public string? Current { get; set; }
@@ -27,6 +30,23 @@ public sealed class ManageModel(UserManager<AppUser> users, ChangePassword chang
 
     [BindProperty] public PasswordInput Pw { get; set; } = new();
     [BindProperty] public EmailInput Mail { get; set; } = new();
+    /// <summary>The new passkey's name, and the credential the browser made (passkeys.js fills it).</summary>
+    [BindProperty] public string? PasskeyName { get; set; }
+    [BindProperty] public string? Credential { get; set; }
+    [BindProperty] public string? PasskeyId { get; set; }
+    public IReadOnlyList<Passkeys.Summary> MyPasskeys { get; private set; } = [];
+
+    /// <summary>"På (autentiseringsapp, 1 nyckel)" or "Av".</summary>
+    public string SecondFactors
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (TwoFactor) parts.Add("autentiseringsapp");
+            if (MyPasskeys.Count > 0) parts.Add(MyPasskeys.Count == 1 ? "1 nyckel" : $"{MyPasskeys.Count} nycklar");
+            return parts.Count == 0 ? "Av" : $"På ({string.Join(", ", parts)})";
+        }
+    }
     public PasswordFieldsModel PasswordChangeFields { get; } = new(
         [new PasswordField($"{nameof(Pw)}.{nameof(PasswordInput.Current)}", CurrentLabel, "current-password"), .. PasswordFieldsModel.NewPassword(nameof(Pw), "Nytt lösenord").Fields]);
     public PasswordFieldsModel EmailChangeFields { get; } = new(new PasswordField($"{nameof(Mail)}.{nameof(EmailInput.Current)}", CurrentLabel, "current-password"));
@@ -67,6 +87,31 @@ public sealed class ManageModel(UserManager<AppUser> users, ChangePassword chang
         return RedirectToPage();
     }
 
+    /// <summary>Step one of adding a passkey (called by passkeys.js): the options for navigator.credentials.create().</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        await passkeys.CreationOptionsAsync(User) is { } json ? Content(json, "application/json") : Challenge();
+
+    public async Task<IActionResult> OnPostAddPasskeyAsync(CancellationToken ct)
+    {
+        var outcome = await passkeys.AddAsync(User, PasskeyName, Credential, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return Challenge();
+        if (!outcome.IsOk)
+        {
+            FieldKeys.CopyTo(outcome.Errors, ModelState, "");
+            return await ShowAsync(ct);
+        }
+        TempData["Message"] = $"Nyckeln \"{outcome.Value!.Name}\" är tillagd. Du kan nu logga in med den.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(CancellationToken ct)
+    {
+        var outcome = await passkeys.RemoveAsync(User, PasskeyId, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        TempData["Message"] = $"Nyckeln \"{outcome.Value!.Name}\" är borttagen. Alla andra inloggningar är avslutade.";
+        return RedirectToPage();
+    }
+
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
@@ -74,6 +119,7 @@ public sealed class ManageModel(UserManager<AppUser> users, ChangePassword chang
         Email = user.Email ?? "";
         Roles = (await users.GetRolesAsync(user)).ToList();
         TwoFactor = user.TwoFactorEnabled;
+        MyPasskeys = await passkeys.ListAsync(user);
         if (user.OrganisationId is { } org) OrganisationName = (await organisations.OneAsync(org, ct))?.Name;
         else PendingOrganisation = await organisations.PendingOrganisationNameAsync(user.Id, ct);
         return Page();

@@ -22,14 +22,18 @@ public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
     public const string Reactivated = "reactivated";
     public const string FirstAdminCreated = "first-admin-created";
     public const string Registered = "registered";
+    public const string UnconfirmedDeleted = "unconfirmed-registration-deleted";
     public const string RegistrationRepeated = "registration-for-existing-account";
     public const string EmailChangeRequested = "email-change-requested";
     public const string EmailChanged = "email-changed";
     public const string JoinedOrganisation = "joined-organisation";
+    public const string RemovedFromOrganisation = "removed-from-organisation";
     public const string ExternalLinked = "external-linked";
     public const string ExternalUnlinked = "external-unlinked";
     public const string ExternalRefused = "external-sign-in-refused";
     public const string ExternalSecondStep = "external-sign-in-second-step";
+    public const string PasskeyAdded = "passkey-added";
+    public const string PasskeyRemoved = "passkey-removed";
 
     /// <summary>Adds the entry to the caller's unit of work.</summary>
     public void Add(Actor actor, string accountId, string action, string? details = null) =>

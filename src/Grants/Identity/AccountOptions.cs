@@ -48,4 +48,14 @@ public sealed class AccountOptions
     /// <summary>Days after deactivation before an Admin may anonymise the person (docs/personal-data.md, retention).</summary>
     [Range(0, 3650, ErrorMessage = "Accounts:AnonymiseAfterDays måste vara mellan 0 och 3650.")]
     public int AnonymiseAfterDays { get; set; } = 1095;
+
+    /// <summary>Days an unconfirmed registration that owns nothing is kept before the sweep deletes it.</summary>
+    [Range(1, 365, ErrorMessage = "Accounts:UnconfirmedRetentionDays måste vara mellan 1 och 365.")]
+    public int UnconfirmedRetentionDays { get; set; } = 7;
+
+    /// <summary>
+    /// The passkeys' relying-party id: the site's host name (e.g. "bidrag.forbundet.se"). Empty: the host of each request,
+    /// which is right unless a proxy rewrites the host. A passkey works only under the name it was made for.
+    /// </summary>
+    public string? PasskeyServerDomain { get; set; }
 }

@@ -15,6 +15,8 @@ public sealed class AccountPersonalData(GrantsDbContext db) : IPersonalDataSourc
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToListAsync(ct);
         var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == user.Id)
             .Select(l => new { tjänst = l.ProviderDisplayName ?? l.LoginProvider, identitet = l.ProviderKey }).ToListAsync(ct);
+        var passkeys = (await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == user.Id).ToListAsync(ct))
+            .Select(p => new { namn = p.Data.Name, tillagd = p.Data.CreatedAt, användarverifierad = p.Data.IsUserVerified }).ToList();
         var events = await db.AuditEntries.AsNoTracking()
             .Where(a => a.UserId == user.Id || a.EntityType == AccountAudit.EntityType && a.EntityId == user.Id)
             .OrderBy(a => a.Id)
@@ -35,6 +37,7 @@ public sealed class AccountPersonalData(GrantsDbContext db) : IPersonalDataSourc
             tvåstegsverifiering = user.TwoFactorEnabled,
             harLösenord = user.PasswordHash is not null,
             externaInloggningar = logins,
+            nycklar = passkeys,
             händelser = events,
         };
     }

@@ -11,6 +11,8 @@ public static class ApplicantAccountsSetup
         services.AddScoped<ChangePassword>();
         services.AddScoped<ChangeEmail>();
         services.AddScoped<Organisations.IOrganisationMembers, ApplicantMembers>();
+        services.AddScoped<UnconfirmedRegistrationStep>();
+        services.AddScoped<Shared.ISweepStep>(sp => sp.GetRequiredService<UnconfirmedRegistrationStep>());
         return services;
     }
 }

@@ -28,6 +28,16 @@ public sealed class ApplicantMembers(GrantsDbContext db, UserManager<AppUser> us
         audit.Add(by, user.Id, AccountAudit.JoinedOrganisation, organisationId.ToString());
     }
 
+    public async Task LeaveAsync(Actor by, string userId, Guid organisationId, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException($"No account {userId}.");
+        if (user.OrganisationId != organisationId) throw new InvalidOperationException($"{userId} is not in {organisationId}.");
+        user.OrganisationId = null;
+        // UpdateSecurityStampAsync saves the account too: sessions holding the organisation's claim end at once.
+        Check(await users.UpdateSecurityStampAsync(user));
+        audit.Add(by, user.Id, AccountAudit.RemovedFromOrganisation, organisationId.ToString());
+    }
+
     public async Task<Outcome<Person>> CreateMemberAsync(NewMember member, Guid organisationId, CancellationToken ct)
     {
         var errors = new ValidationErrors();

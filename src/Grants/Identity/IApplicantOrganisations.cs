@@ -13,4 +13,10 @@ public interface IApplicantOrganisations
     /// approval by a member or the kansli. Returns the Swedish text telling them which.
     /// </summary>
     Task<string> ConfirmedAsync(Actor self, string userId, CancellationToken ct);
+
+    /// <summary>
+    /// An unconfirmed registration is being deleted: removes its unconfirmed request, in the caller's unit of work.
+    /// False (and nothing removed) when the organisation side holds anything else of the person.
+    /// </summary>
+    Task<bool> ForgetUnconfirmedAsync(string userId, CancellationToken ct);
 }

@@ -24,6 +24,8 @@ public static class IdentitySetup
                 // No lock-outs anyone could trigger against the kansli or the chair: SignInThrottle delays instead.
                 o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
+                // Passkeys need Identity's Version3 schema (GrantsDbContext uses the same for hand-made contexts).
+                o.Stores.SchemaVersion = IdentitySchema.Version;
             })
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<SwedishIdentityErrors>()
@@ -35,6 +37,8 @@ public static class IdentitySetup
         services.AddScoped<AccountAudit>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<Passkeys>();
+        services.AddScoped<PasskeySignIn>();
         services.AddScoped<AccountMails>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<SecondFactorSetup>();
@@ -51,6 +55,10 @@ public static class IdentitySetup
                 o.RefreshTokenExpiration = TimeSpan.FromHours(a.Value.RefreshTokenHours);
             });
         services.AddSignInRateLimiter();
+        services.AddOptions<IdentityPasskeyOptions>().Configure<Microsoft.Extensions.Options.IOptions<AccountOptions>>((o, a) =>
+        {
+            if (!string.IsNullOrWhiteSpace(a.Value.PasskeyServerDomain)) o.ServerDomain = a.Value.PasskeyServerDomain;
+        });
 
         // The composite scheme challenges and forbids through the bearer scheme, so a page opened without
         // login answered a bare 401 instead of the login page. Pages use the cookie; the API keeps the bearer.

@@ -58,7 +58,10 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, UserManager<Ap
         if (!user.EmailConfirmed)
             return new SignInAttempt(SignInStatus.NotAllowed, "Bekräfta först din e-postadress med länken i brevet vi skickade. Har länken gått ut registrerar du dig igen.");
         if (await NeedsSecondFactorSetupAsync(user))
-            return new SignInAttempt(SignInStatus.NotAllowed, "Kontot saknar tvåstegsverifiering, som krävs för förbundets personal. Be administratören om en ny inbjudan.");
+            return new SignInAttempt(SignInStatus.NotAllowed, (await users.GetPasskeysAsync(user)).Count > 0
+                // A passkey is the staff member's second factor, but a password cannot be followed by one: sign in with it.
+                ? "Logga in med nyckel (passkey). För förbundets personal räcker inte lösenordet ensamt."
+                : "Kontot saknar tvåstegsverifiering, som krävs för förbundets personal. Be administratören om en ny inbjudan.");
 
         signIn.AuthenticationScheme = scheme;
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
@@ -91,7 +94,10 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, UserManager<Ap
         return new SignInAttempt(SignInStatus.Succeeded, "");
     }
 
-    /// <summary>Staff must have a second factor, except the demo's seeded users when the demo switch is on.</summary>
+    /// <summary>
+    /// Staff need a second step after a password (or an external sign-in without the provider's MFA): the authenticator
+    /// app, except the demo's seeded users when the demo switch is on. A passkey sign-in needs none (PasskeySignIn).
+    /// </summary>
     public async Task<bool> NeedsSecondFactorSetupAsync(AppUser user)
     {
         // Seeded demo users never went through set-up; real ones always do.

@@ -60,6 +60,21 @@ public class GrantsDbContext(DbContextOptions options)
     public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
     public DbSet<SignInThrottleEntry> SignInThrottle => Set<SignInThrottleEntry>();
 
+    /// <summary>
+    /// Identity builds its schema version (Version3 adds AspNetUserPasskeys) from IdentityOptions resolved through the
+    /// context's application service provider. The app's pool supplies one; contexts made by hand (design-time
+    /// factories, the move commands, tests) get this small one, so every context has the same model.
+    /// </summary>
+    private static readonly IServiceProvider SchemaServices = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchema.Version)
+        .BuildServiceProvider();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+            optionsBuilder.UseApplicationServiceProvider(SchemaServices);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -18,6 +18,12 @@ public interface IOrganisationMembers
     /// <summary>Binds the account to the organisation in the caller's unit of work; its sessions pick it up on the next request.</summary>
     Task JoinAsync(Shared.Actor by, string userId, Guid organisationId, CancellationToken ct);
 
+    /// <summary>
+    /// Unbinds the account from the organisation in the caller's unit of work and renews its security stamp, so every
+    /// session (cookie or bearer token) ends on its next request.
+    /// </summary>
+    Task LeaveAsync(Shared.Actor by, string userId, Guid organisationId, CancellationToken ct);
+
     /// <summary>Creates a confirmed, active applicant account in the organisation (the invitation link proved the address).</summary>
     Task<Outcome<Person>> CreateMemberAsync(NewMember member, Guid organisationId, CancellationToken ct);
 }

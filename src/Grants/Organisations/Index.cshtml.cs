@@ -8,7 +8,7 @@ namespace Grants.Organisations;
 
 /// <summary>The kansli's register of organisations: members, pending requests (approve/refuse) and the "verifierad" mark.</summary>
 [Authorize(Policy = Policies.Secretariat)]
-public sealed class IndexModel(OrganisationQueries queries, DecideMembership decide, VerifyOrganisation verify, LocalClock clock) : PageModel
+public sealed class IndexModel(OrganisationQueries queries, DecideMembership decide, VerifyOrganisation verify, RemoveMember remove, LocalClock clock) : PageModel
 {
     public const string PagePath = "/Organisations";
 
@@ -22,6 +22,14 @@ public sealed class IndexModel(OrganisationQueries queries, DecideMembership dec
         var outcome = await decide.DecideAsync(User, id, approve, ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         TempData["Message"] = outcome.IsOk ? approve ? "Personen är godkänd och har fått ett brev." : "Förfrågan är avböjd." : outcome.Message;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, string? userId, CancellationToken ct)
+    {
+        var outcome = await remove.RemoveAsync(User, id, userId, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        TempData["Message"] = outcome.IsOk ? $"{outcome.Value!.Name} är borttagen ur organisationen." : outcome.Message;
         return RedirectToPage();
     }
 

@@ -8,7 +8,7 @@ namespace Grants.Organisations;
 
 /// <summary>"Min organisation": members, pending requests (approve/refuse) and inviting a colleague. Members only.</summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class MembersModel(OrganisationQueries queries, DecideMembership decide, InviteColleague invite, LocalClock clock) : PageModel
+public sealed class MembersModel(OrganisationQueries queries, DecideMembership decide, InviteColleague invite, RemoveMember remove, LocalClock clock) : PageModel
 {
     public const string PagePath = "/Organisations/Members";
 
@@ -24,6 +24,14 @@ public sealed class MembersModel(OrganisationQueries queries, DecideMembership d
         var outcome = await decide.DecideAsync(User, id, approve, ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         TempData["Message"] = outcome.IsOk ? approve ? "Personen är godkänd och har fått ett brev." : "Förfrågan är avböjd." : outcome.Message;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string? userId, CancellationToken ct)
+    {
+        var outcome = await remove.RemoveAsync(User, null, userId, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        TempData["Message"] = outcome.IsOk ? $"{outcome.Value!.Name} är borttagen ur organisationen." : outcome.Message;
         return RedirectToPage();
     }
 
@@ -47,6 +55,9 @@ public sealed class MembersModel(OrganisationQueries queries, DecideMembership d
         return Page();
     }
 }
+
+/// <summary>What _Members.cshtml shows: an organisation's members with a remove button each, posting to <see cref="Page"/>.</summary>
+public sealed record MemberList(OrganisationQueries.OrganisationView Org, string Page);
 
 /// <summary>What _Pending.cshtml shows: an organisation's pending requests, posting to <see cref="Page"/>.</summary>
 public sealed record PendingList(OrganisationQueries.OrganisationView Org, LocalClock Clock, string Page);

@@ -16,6 +16,7 @@ public sealed class OrganisationAudit(GrantsDbContext db, TimeProvider time)
     public const string InvitationAccepted = "invitation-accepted";
     public const string Verified = "verified";
     public const string VerificationRemoved = "verification-removed";
+    public const string MemberRemoved = "member-removed";
 
     /// <summary>Adds the entry to the caller's unit of work.</summary>
     public void Add(Actor actor, Guid organisationId, string action, string? details = null) =>

@@ -24,6 +24,15 @@ public sealed class OrganisationRequests(GrantsDbContext db, IOrganisationMember
         });
     }
 
+    public async Task<bool> ForgetUnconfirmedAsync(string userId, CancellationToken ct)
+    {
+        var holds = await db.Set<MembershipRequest>().AnyAsync(r => r.UserId == userId && r.Status != MembershipStatus.Unconfirmed, ct)
+            || await db.Set<OrganisationInvitation>().AnyAsync(i => i.InvitedById == userId || i.UsedByUserId == userId, ct);
+        if (holds) return false;
+        db.Set<MembershipRequest>().RemoveRange(await db.Set<MembershipRequest>().Where(r => r.UserId == userId).ToListAsync(ct));
+        return true;
+    }
+
     public async Task<string> ConfirmedAsync(Actor self, string userId, CancellationToken ct)
     {
         var request = await db.Set<MembershipRequest>().Where(r => r.UserId == userId && r.Status == MembershipStatus.Unconfirmed)

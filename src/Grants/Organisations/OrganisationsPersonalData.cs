@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Organisations;
 
-/// <summary>The person's requests to join organisations and the colleague invitations sent to or by them.</summary>
+/// <summary>
+/// The person's requests to join organisations, the colleague invitations sent to or by them, and what they decided
+/// (others' requests) or verified (organisations) with their name on it.
+/// </summary>
 public sealed class OrganisationsPersonalData(GrantsDbContext db) : IPersonalDataSource
 {
     public string Section => "organisationer";
@@ -18,6 +21,12 @@ public sealed class OrganisationsPersonalData(GrantsDbContext db) : IPersonalDat
         var invitations = await db.Set<OrganisationInvitation>().AsNoTracking().Where(i => i.Email == email || i.InvitedById == person.UserId)
             .Select(i => new { organisation = i.OrganisationId, epost = i.Email, inbjudenAv = i.InvitedByName, skickad = i.CreatedAt, använd = i.UsedAt })
             .ToListAsync(ct);
-        return new { förfrågningar = requests, inbjudningar = invitations };
+        var decided = await db.Set<MembershipRequest>().AsNoTracking().Where(r => r.DecidedById == person.UserId && r.UserId != person.UserId)
+            .Select(r => new { organisation = r.OrganisationId, status = r.Status.ToString(), avgjord = r.DecidedAt, avgjordAv = r.DecidedByName, roll = r.DecidedByRole })
+            .ToListAsync(ct);
+        var verified = await db.Set<OrganisationVerification>().AsNoTracking().Where(v => v.VerifiedById == person.UserId)
+            .Select(v => new { organisation = v.OrganisationId, verifierad = v.VerifiedAt, verifieradAv = v.VerifiedByName })
+            .ToListAsync(ct);
+        return new { förfrågningar = requests, inbjudningar = invitations, förfrågningarJagAvgjort = decided, verifieringar = verified };
     }
 }

@@ -14,8 +14,10 @@ public static class OrganisationsSetup
         services.AddScoped<InviteColleague>();
         services.AddScoped<JoinByInvitation>();
         services.AddScoped<VerifyOrganisation>();
+        services.AddScoped<RemoveMember>();
         services.AddScoped<Start.IStartSection, OrganisationsStartSection>();
         services.AddScoped<Privacy.IPersonalDataSource, OrganisationsPersonalData>();
+        services.AddScoped<Privacy.IPersonalDataAnonymiser, OrganisationsAnonymiser>();
         return services;
     }
 }

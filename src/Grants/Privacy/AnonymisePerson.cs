@@ -10,11 +10,12 @@ namespace Grants.Privacy;
 /// <summary>
 /// Admin anonymises a deactivated person once the retention period (Accounts:AnonymiseAfterDays) has passed since
 /// deactivation. The account stays (id, roles, organisation) so records remain attributable, but its name becomes
-/// "Tidigare användare N", its e-mail, phone, password, second factor and external logins go, and the audit log
+/// "Tidigare användare N", its e-mail, phone, password, second factor, passkeys and external logins go, and the audit log
 /// shows the same pseudonym. Public records (received applications, minutes and their signatures) are not changed:
 /// arkivlagen and offentlighets- och sekretesslagen require them kept as they were (docs/personal-data.md).
 /// </summary>
-public sealed class AnonymisePerson(GrantsDbContext db, IOptions<AccountOptions> options, AccountAudit audit, TimeProvider time, LocalClock clock)
+public sealed class AnonymisePerson(GrantsDbContext db, IOptions<AccountOptions> options, AccountAudit audit, TimeProvider time, LocalClock clock,
+    IEnumerable<IPersonalDataAnonymiser> features)
 {
     public const string Anonymised = "anonymised";
     public const string PseudonymPrefix = "Tidigare användare ";
@@ -48,6 +49,7 @@ public sealed class AnonymisePerson(GrantsDbContext db, IOptions<AccountOptions>
         await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(ct);
+        await db.UserPasskeys.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.Set<AccountLink>().Where(l => l.UserId == user.Id).ExecuteDeleteAsync(ct);
         if (formerEmail is not null)
         {
@@ -57,6 +59,8 @@ public sealed class AnonymisePerson(GrantsDbContext db, IOptions<AccountOptions>
             await db.AuditEntries.Where(a => a.Details != null && a.Details.Contains(formerEmail))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Details, a => a.Details!.Replace(formerEmail, pseudonym)), ct);
         }
+        // Other features' tables that name the person (organisations: decided by, invited by, verified by).
+        foreach (var feature in features) await feature.AnonymiseAsync(new AnonymisedPerson(user.Id, formerEmail, pseudonym), ct);
         // The log keeps who did what; the person is now the pseudonym everywhere in it.
         await db.AuditEntries.Where(a => a.UserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, pseudonym), ct);
         audit.Add(Actor.From(admin), user.Id, Anonymised, pseudonym);

@@ -15,7 +15,7 @@ public sealed class ApplicationFormBrowserTests(BrowserApp app) : IClassFixture<
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("E-post").FillAsync(Login.Applicant);
         await page.GetByLabel("Lösenord").FillAsync(Grants.Demo.DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
 
         await page.GotoAsync("/Applications/Edit");

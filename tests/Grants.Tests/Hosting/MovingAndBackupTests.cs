@@ -37,6 +37,7 @@ public sealed class MovingAndBackupTests : IDisposable
         await using (var source = new OnDatabase(sqlite))
         {
             await SubmitWithBilagaAsync(source);
+            await AddPasskeyAsync(source);
             before = await RegistrationNumbersAsync(source);
         }
 
@@ -55,7 +56,7 @@ public sealed class MovingAndBackupTests : IDisposable
             var text = output.ToString();
             code.Should().Be(0, text);
             text.Should().Contain("alla lika");
-            foreach (var table in new[] { "Applications", "AttachmentContents", "AuditEntries", "DataProtectionKeys", "AspNetUsers" })
+            foreach (var table in new[] { "Applications", "AttachmentContents", "AuditEntries", "DataProtectionKeys", "AspNetUsers", "AspNetUserPasskeys" })
                 text.Should().MatchRegex($@"(?m)^{table}\s+[1-9]\d*\s+[1-9]\d*\s+lika$", $"{table} has rows and they arrived");
 
             await using var moved = new OnDatabase(target);
@@ -122,6 +123,17 @@ public sealed class MovingAndBackupTests : IDisposable
             restoredDb.Drop();
             live.Drop();
         }
+    }
+
+    /// <summary>A passkey row (its data is a JSON column): the copy and its checksum cover it.</summary>
+    private static async Task AddPasskeyAsync(GrantsApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Grants.Identity.AppUser>>();
+        var user = await users.FindByEmailAsync(Login.Applicant) ?? throw new InvalidOperationException("No demo applicant.");
+        var passkey = new Microsoft.AspNetCore.Identity.UserPasskeyInfo(Guid.NewGuid().ToByteArray(), [1, 2, 3], app.Time.GetUtcNow(), 7, ["internal", "hybrid"],
+            true, true, false, [4, 5], [6, 7]) { Name = "Telefonen" };
+        (await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded.Should().BeTrue();
     }
 
     private static string Uri(TestDatabase db)

@@ -154,6 +154,45 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { $"/Applications/Submitted/{Id}", Readers },
     };
 
+    /// <summary>
+    /// POST handlers added to existing pages (passkeys, removing a member): the allowed roles get the handler's own answer
+    /// (404 for an unknown record, 200 for options or a refused sign-in), the others are sent to login or denied.
+    /// </summary>
+    public static TheoryData<string, string[], HttpStatusCode> PageHandlers => new()
+    {
+        { $"/Organisations?handler=Remove&id={Guid.Empty}&userId=okand", Kansli, HttpStatusCode.NotFound },
+        { "/Organisations/Members?handler=Remove&userId=okand", [Roles.Applicant], HttpStatusCode.NotFound },
+        { "/Account/Manage?handler=RemovePasskey&PasskeyId=AAAA", Roles.All, HttpStatusCode.NotFound },
+        { "/Account/Manage?handler=PasskeyOptions", Roles.All, HttpStatusCode.OK },
+        { "/Account/Login?handler=PasskeyOptions", Everyone, HttpStatusCode.OK },
+        { "/Account/Login?handler=Passkey", Everyone, HttpStatusCode.OK },
+    };
+
+    [Theory]
+    [MemberData(nameof(PageHandlers))]
+    public async Task Page_handler_admits_exactly_its_roles(string action, string[] allowed, HttpStatusCode answer)
+    {
+        foreach (var who in Everyone)
+        {
+            var client = who == Anonymous ? app.Anonymous() : await app.CookieClientAsync(Login.EmailOf(who));
+            // A token from a page everyone in this role may open.
+            var form = await client.GetStringAsync(who == Anonymous ? "/Account/Login" : "/Privacy/MyData");
+            var response = await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Login.AntiforgeryToken(form),
+            }));
+            if (allowed.Contains(who))
+            {
+                response.StatusCode.Should().Be(answer, $"{who} may POST {action}");
+            }
+            else
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.Redirect, $"{who} may not POST {action}");
+                response.Headers.Location!.ToString().Should().Contain(who == Anonymous ? "/Account/Login" : "/Account/Denied");
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(RecordPages))]
     public async Task Record_page_admits_exactly_its_roles(string path, string[] allowed)

@@ -15,7 +15,7 @@ public sealed class LoginPageBrowserTests(BrowserApp app) : IClassFixture<Browse
 
         await page.GetByLabel("E-post").FillAsync(Login.Applicant);
         await page.GetByLabel("Lösenord").FillAsync("fel-losenord-1A!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await page.Locator("#Email-error").Filter(new() { HasText = "Fel e-post eller lösenord" }).WaitForAsync();
         await Axe.AssertNoSeriousViolationsAsync(page);
     }

@@ -51,12 +51,18 @@ public class BrowserApp : GrantsApp
         _playwright?.Dispose();
     }
 
+    /// <summary>
+    /// The same server as http://localhost:port. WebAuthn (passkeys) refuses an IP address as the site's id and allows
+    /// plain http only for localhost, so passkey tests open the app under this name.
+    /// </summary>
+    public string LocalhostUrl => BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+
     /// <summary>A fresh page in its own browser context (no cookies), Swedish locale, relative URLs allowed.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             Locale = "sv-SE",
             TimezoneId = "Europe/Stockholm",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
@@ -81,13 +87,13 @@ public class BrowserApp : GrantsApp
     }
 
     /// <summary>A page logged in through the login form as a demo user.</summary>
-    public async Task<IPage> LoggedInPageAsync(string email)
+    public async Task<IPage> LoggedInPageAsync(string email, string? baseUrl = null)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(baseUrl);
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("E-post").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(Grants.Demo.DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         return page;
     }

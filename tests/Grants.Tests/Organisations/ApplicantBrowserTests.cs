@@ -91,7 +91,7 @@ public sealed class ApplicantBrowserTests(GoLiveApp app) : IClassFixture<GoLiveA
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("E-post").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(ApplicantPages.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
     }
 

@@ -76,6 +76,61 @@ public sealed class AnonymiseTests(PrivacyApp app) : IClassFixture<PrivacyApp>
         (await ReloadAsync(user.Id)).DisplayName.Should().Be("Olof Obehörig");
     }
 
+    [Fact]
+    public async Task Anonymisation_replaces_the_person_in_the_organisation_tables_and_removes_their_passkeys()
+    {
+        var user = await StaffAsync("vera.verifierare@forbund.test", "Vera Verifierare");
+        var organisation = Guid.NewGuid();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+            var now = app.Time.GetUtcNow();
+            db.Set<Grants.Organisations.MembershipRequest>().Add(new()
+            {
+                UserId = "someone-else", OrganisationNumber = "8024007893", OrganisationName = "Grannföreningen", OrganisationId = organisation,
+                Status = Grants.Organisations.MembershipStatus.Approved, CreatedAt = now, DecidedAt = now,
+                DecidedById = user.Id, DecidedByName = "Vera Verifierare", DecidedByRole = Roles.Secretariat,
+            });
+            db.Set<Grants.Organisations.OrganisationInvitation>().Add(new()
+            {
+                OrganisationId = organisation, Email = "kollega@grannforeningen.test", TokenHash = Guid.NewGuid().ToString("N"),
+                InvitedById = user.Id, InvitedByName = "Vera Verifierare", CreatedAt = now, ExpiresAt = now.AddDays(3),
+            });
+            db.Set<Grants.Organisations.OrganisationInvitation>().Add(new()
+            {
+                OrganisationId = organisation, Email = "Vera.Verifierare@forbund.test", TokenHash = Guid.NewGuid().ToString("N"),
+                InvitedById = "someone-else", InvitedByName = "Någon Annan", CreatedAt = now, ExpiresAt = now.AddDays(3),
+            });
+            db.Set<Grants.Organisations.OrganisationVerification>().Add(new()
+            {
+                OrganisationId = organisation, VerifiedAt = now, VerifiedById = user.Id, VerifiedByName = "Vera Verifierare",
+            });
+            await db.SaveChangesAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var stored = await users.FindByIdAsync(user.Id);
+            var passkey = new UserPasskeyInfo(Guid.NewGuid().ToByteArray(), [1, 2, 3], now, 0, ["internal"], true, false, false, [4], [5]) { Name = "Telefonen" };
+            (await users.AddOrUpdatePasskeyAsync(stored!, passkey)).Succeeded.Should().BeTrue();
+        }
+
+        // "Mina uppgifter" shows what the organisation tables hold with the person's name on it.
+        var mine = System.Net.WebUtility.HtmlDecode(await (await app.CookieClientAsync(user.Email!)).GetStringAsync("/Privacy/MyData?handler=Download"));
+        mine.Should().Contain("förfrågningarJagAvgjort").And.Contain("verifieringar").And.Contain("Telefonen");
+
+        await PostAsync("Deactivate", user.Id);
+        app.Time.Advance(TimeSpan.FromDays(PrivacyApp.AnonymiseAfterDays + 1));
+        (await PostAsync("Anonymise", user.Id)).Should().Contain("Tidigare användare");
+
+        using var check = app.Services.CreateScope();
+        var after = check.ServiceProvider.GetRequiredService<GrantsDbContext>();
+        var pseudonym = (await after.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id)).DisplayName;
+        (await after.Set<Grants.Organisations.MembershipRequest>().SingleAsync(r => r.OrganisationId == organisation)).DecidedByName.Should().Be(pseudonym);
+        var invitations = await after.Set<Grants.Organisations.OrganisationInvitation>().Where(i => i.OrganisationId == organisation).ToListAsync();
+        invitations.Single(i => i.InvitedById == user.Id).InvitedByName.Should().Be(pseudonym);
+        invitations.Single(i => i.InvitedById == "someone-else").Email.Should().Be(pseudonym, "the invitation to the person's address");
+        (await after.Set<Grants.Organisations.OrganisationVerification>().SingleAsync(v => v.OrganisationId == organisation)).VerifiedByName.Should().Be(pseudonym);
+        (await after.UserPasskeys.AnyAsync(p => p.UserId == user.Id)).Should().BeFalse();
+    }
+
     /// <summary>POSTs a Users page handler as the admin (a fresh sign-in: the clock jumps days) and returns the page after the redirect.</summary>
     private async Task<string> PostAsync(string handler, string id)
     {

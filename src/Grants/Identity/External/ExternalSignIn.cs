@@ -48,6 +48,7 @@ public sealed class ExternalSignIn(SignInManager<AppUser> signIn, UserManager<Ap
         var refusal = !user.IsActive ? "Kontot är avstängt. Kontakta förbundets administratör."
             : !mfa && await passwords.NeedsSecondFactorSetupAsync(user)
                 ? $"Personal måste logga in med tvåstegsverifiering. {provider.DisplayName} intygade ingen, och kontot saknar autentiseringsapp."
+                  + ((await users.GetPasskeysAsync(user)).Count > 0 ? " Logga in med nyckel (passkey) i stället." : "")
                 : null;
         if (refusal is not null)
         {

@@ -78,11 +78,14 @@ public sealed class CopyToPostgres(GrantsDbContext source, PostgreSqlGrantsDbCon
     private static async Task<(long Rows, string Checksum)> ChecksumAsync<T>(IEntityType type, GrantsDbContext db, CancellationToken ct) where T : class
     {
         var properties = type.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        // Owned values (a passkey's data, stored as JSON in its row) are part of the row.
+        var owned = type.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
         var lines = new List<string>();
         await foreach (var row in db.Set<T>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             var entry = db.Entry(row);
-            lines.Add(string.Join("|", properties.Select(p => Text(entry.Property(p.Name).CurrentValue))));
+            lines.Add(string.Join("|", properties.Select(p => Text(entry.Property(p.Name).CurrentValue))
+                .Concat(owned.Select(n => Text(n.GetGetter().GetClrValue(row))))));
         }
         // Ordered by the row's text, not by either engine's collation.
         lines.Sort(StringComparer.Ordinal);

@@ -96,7 +96,7 @@ public sealed class ExternalSignInBrowserTests(ExternalSignInApp app) : IClassFi
         await SignInAtProviderAsync(page, ExternalSignInApp.StaffProvider, withApp.Email!, "idp-losen");
         await page.WaitForURLAsync(url => url.Contains("/Account/TwoFactor", StringComparison.Ordinal));
         await page.GetByLabel("Kod från appen").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
         (await page.Locator(".who").InnerTextAsync()).Should().Contain("Anton App");
 
