@@ -135,7 +135,7 @@ public static class FootprintBench
         var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         var list = await http.GetFromJsonAsync<JsonElement>("/api/applications");
-        var first = list.EnumerateArray().First().GetProperty("id").GetString();
+        var first = list.GetProperty("items").EnumerateArray().First().GetProperty("id").GetString();
         foreach (var path in new[] { "/Applications", $"/api/applications/{first}", "/" })
         {
             using var page = await http.GetAsync(path);

@@ -24,6 +24,8 @@ public static class FuzzBench
         await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
+            // Plain HTTP on loopback; production refuses it (Shared/HttpsRequired.cs) behind its TLS proxy.
+            b.UseSetting("App:SecureCookies", "false");
             b.UseContentRoot(Path.Combine(SubmitBench.RepoRoot(), "src", "Grants"));
             b.UseSetting("Database:ConnectionString", $"Data Source={database}");
             b.UseSetting("Mail:PickupFolder", Path.Combine(dir.FullName, "mail"));

@@ -10,6 +10,24 @@ public sealed record ApplicationSummaryDto(
     Guid Id, string State, string? RegistrationNumber, DateOnly? ArrivalDate, string OrganisationName,
     string ProjectName, long AmountApplied, DateTimeOffset UpdatedAt);
 
+/// <summary>One page of the list: the rows, where they are in the whole, and the links to the pages beside it (null at the ends).</summary>
+public sealed record ApplicationListDto(
+    IReadOnlyList<ApplicationSummaryDto> Items, int Page, int PageSize, int Total, int TotalPages, string? Next, string? Previous)
+{
+    public static ApplicationListDto From(ApplicationPage p) => new(
+        p.Items, p.Page, p.PageSize, p.Total, p.TotalPages,
+        p.HasNext ? Link(p, p.Page + 1) : null,
+        p.HasPrevious ? Link(p, p.Page - 1) : null);
+
+    private static string Link(ApplicationPage p, int page)
+    {
+        var query = new Dictionary<string, string?> { ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture), ["pageSize"] = p.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (p.Status is not null) query["status"] = p.Status;
+        if (p.Search is not null) query["search"] = p.Search;
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/applications", query);
+    }
+}
+
 public sealed record ApplicationDto(
     Guid Id,
     string State,

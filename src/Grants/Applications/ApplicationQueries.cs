@@ -4,18 +4,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Grants.Applications;
 
-/// <summary>Reads for the list and detail views, always through <see cref="ApplicationAccess"/>.</summary>
+/// <summary>Reads for the start page and detail views (the paged list is <see cref="ListApplications"/>), always through <see cref="ApplicationAccess"/>.</summary>
 public sealed class ApplicationQueries(GrantsDbContext db)
 {
-    public async Task<List<ApplicationSummaryDto>> ListAsync(ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// At most <paramref name="limit"/> visible applications in <paramref name="states"/> (the start page's share of
+    /// the list), latest change first or earliest arrival first, and how many there are in all.
+    /// </summary>
+    public async Task<(List<ApplicationSummaryDto> Rows, int Total)> InStatesAsync(
+        ClaimsPrincipal user, IReadOnlyCollection<string> states, bool byArrival, int limit, CancellationToken ct)
     {
-        var rows = await ApplicationAccess.Visible(db, user)
-            .Select(a => new { a.Id, a.State, a.RegistrationNumber, a.ArrivalDate, Org = a.Organisation!.Name, a.ProjectName, a.AmountApplied, a.UpdatedAt })
+        var rows = ApplicationAccess.Visible(db, user).AsNoTracking().Where(a => states.Contains(a.State));
+        var total = await rows.CountAsync(ct);
+        var ordered = byArrival
+            ? rows.OrderBy(a => a.ArrivalDate == null).ThenBy(a => a.ArrivalDate).ThenBy(a => a.Id)
+            : rows.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id);
+        var page = await ordered.Take(limit)
+            .Select(a => new ApplicationSummaryDto(a.Id, a.State, a.RegistrationNumber, a.ArrivalDate, a.Organisation!.Name, a.ProjectName, a.AmountApplied, a.UpdatedAt))
             .ToListAsync(ct);
-        return rows
-            .OrderByDescending(r => r.UpdatedAt)
-            .Select(r => new ApplicationSummaryDto(r.Id, r.State, r.RegistrationNumber, r.ArrivalDate, r.Org, r.ProjectName, r.AmountApplied, r.UpdatedAt))
-            .ToList();
+        return (page, total);
     }
 
     public async Task<Application?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>

@@ -15,9 +15,13 @@ public static class ApplicationsApi
     {
         var group = routes.MapGroup("/api/applications").WithTags("Ansökningar");
 
-        group.MapGet("/", async (ClaimsPrincipal user, ApplicationQueries q, CancellationToken ct) =>
-                TypedResults.Ok(await q.ListAsync(user, ct)))
-            .RequireAuthorization(Policies.ApplicationReader);
+        group.MapGet("/", async (string? page, string? pageSize, string? status, string? search, ClaimsPrincipal user, ListApplications handler, CancellationToken ct) =>
+                ApiResults.From(await handler.HandleAsync(user, new ApplicationListRequest(page, pageSize, status, search), ct), page => Results.Ok(ApplicationListDto.From(page))))
+            .RequireAuthorization(Policies.ApplicationReader)
+            .WithDescription($"Sidvis, senast ändrade först: page (från 1), pageSize (1–{ListApplications.MaxPageSize}, standard {ListApplications.DefaultPageSize}), " +
+                "status (ett tillstånds nyckel) och search (del av diarienummer eller projektnamn). Svaret har total och länkar till nästa och föregående sida.")
+            .Produces<ApplicationListDto>()
+            .ProducesValidationProblem();
 
         group.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ApplicationQueries q, CancellationToken ct) =>
                 await q.GetAsync(user, id, ct) is { } app

@@ -18,7 +18,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // The first promise of the record, kept by the database for every writer: nothing beyond utkast lacks its
         // diarienummer or ankomstdatum (SubmitApplication sets both in the transaction that leaves utkast).
         b.ToTable(t => t.HasCheckConstraint("CK_Applications_RegisteredBeyondDraft", Application.RegisteredBeyondDraftSql));
-        b.HasIndex(a => a.OrganisationId);
+        // The paged list's order (ListApplications): staff read by UpdatedAt, a Sökande within its organisation.
+        b.HasIndex(a => new { a.OrganisationId, a.UpdatedAt });
+        b.HasIndex(a => a.UpdatedAt);
         b.HasIndex(a => a.RegistrationNumber).IsUnique();
         b.HasIndex(a => new { a.RegistrationYear, a.RegistrationSequence }).IsUnique();
         b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -13,6 +13,7 @@ public static class ApplicationsSetup
         services.AddScoped<WithdrawApplication>();
         services.AddScoped<UploadAttachment>();
         services.AddScoped<ApplicationQueries>();
+        services.AddScoped<ListApplications>();
         services.AddScoped<ApplicationWorkflowQueries>();
         services.AddScoped<FireApplicationTrigger>();
         services.AddScoped<Workflow.IWorkflowSubjectStore, ApplicationSubjectStore>();

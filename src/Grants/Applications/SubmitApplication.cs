@@ -29,6 +29,20 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
     public async Task<Outcome<Application>> HandleAsync(ClaimsPrincipal user, Guid id, int? expectedVersion, CancellationToken ct)
     {
         if (!ApplicationAccess.MayWrite(user)) return Outcome<Application>.Forbidden("Din roll får inte skicka in ansökningar.");
+        // One connection for the whole submit: EF would otherwise open and close it around each of its ~8 reads.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SubmitAsync(user, id, expectedVersion, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Outcome<Application>> SubmitAsync(ClaimsPrincipal user, Guid id, int? expectedVersion, CancellationToken ct)
+    {
         var app = await ApplicationAccess.FindAsync(db, user, id, ct);
         if (app is null) return Outcome<Application>.NotFound();
         if (!app.IsDraft) return Outcome<Application>.Conflict($"Ansökan är redan inskickad ({app.RegistrationNumber}).");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grants.Infrastructure.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -81,18 +82,34 @@ public static class DatabaseEngine
 
         private readonly string Pragmas = pragmas;
 
+        // The setting lives on the native handle, which Microsoft.Data.Sqlite pools and hands out again on the next
+        // open: set it once per handle rather than with a statement on every open (a request opens several times).
+        private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _set = new();
+
+        private bool IsSet(System.Data.Common.DbConnection connection) =>
+            connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && _set.TryGetValue(handle, out _);
+
+        private void MarkSet(System.Data.Common.DbConnection connection)
+        {
+            if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }) _set.AddOrUpdate(handle, this);
+        }
+
         public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (IsSet(connection)) return;
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
+            MarkSet(connection);
         }
 
         public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
         {
+            if (IsSet(connection)) return;
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(ct);
+            MarkSet(connection);
         }
     }
 

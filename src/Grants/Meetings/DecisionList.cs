@@ -16,11 +16,14 @@ public sealed class DecisionList(GrantsDbContext db)
         var items = meetings.Where(m => year is null || m.Date.Year == year)
             .SelectMany(m => m.Items.Where(i => i.ApplicationId is not null).Select(i => (Meeting: m, Item: i))).ToList();
         var ids = items.Select(x => x.Item.ApplicationId!.Value).ToList();
-        var apps = await db.Applications.AsNoTracking().Include(a => a.Organisation).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        // The columns the list shows, not whole applications with their forms: the list spans every decided case.
+        var apps = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.RegistrationNumber, Organisation = a.Organisation!.Name, a.ProjectName, a.AmountApplied })
+            .ToDictionaryAsync(a => a.Id, ct);
         return items.OrderBy(x => x.Meeting.Date).ThenBy(x => x.Item.ParagraphNumber).Select(x =>
         {
             var app = apps[x.Item.ApplicationId!.Value];
-            return new Row(x.Meeting.Date, x.Item.ParagraphNumber ?? 0, app.RegistrationNumber, app.Organisation?.Name ?? "", app.ProjectName,
+            return new Row(x.Meeting.Date, x.Item.ParagraphNumber ?? 0, app.RegistrationNumber, app.Organisation ?? "", app.ProjectName,
                 x.Item.Decision.KindFor(app.AmountApplied), app.AmountApplied, x.Item.Decision.GrantedPerYear);
         }).ToList();
     }

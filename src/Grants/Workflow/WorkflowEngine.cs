@@ -64,11 +64,16 @@ public sealed class WorkflowEngine(
         var machine = Build(def, subject, actor, now, holds);
         await machine.FireAsync(trigger);
 
-        foreach (var timer in await db.WorkflowTimers
-                     .Where(t => t.SubjectType == subject.SubjectType && t.SubjectId == subject.SubjectId && t.FiredAt == null && t.CancelledAt == null)
-                     .ToListAsync(ct))
+        // Open timers belong only to the state the subject is in (entering adds that state's timers, every transition
+        // cancels the others), so a state without timers has none to cancel and the query is skipped.
+        if (def.Timers.Any(t => t.State == from))
         {
-            if (timer.FiredAt is null && timer.State != subject.State) timer.CancelledAt = now;
+            foreach (var timer in await db.WorkflowTimers
+                         .Where(t => t.SubjectType == subject.SubjectType && t.SubjectId == subject.SubjectId && t.FiredAt == null && t.CancelledAt == null)
+                         .ToListAsync(ct))
+            {
+                if (timer.FiredAt is null && timer.State != subject.State) timer.CancelledAt = now;
+            }
         }
         return await EnterAsync(def, subject, from, trigger, actor, comment, now, ct);
     }

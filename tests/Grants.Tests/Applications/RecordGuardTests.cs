@@ -106,8 +106,8 @@ public sealed class RecordGuardTests(GrantsApp app) : IClassFixture<GrantsApp>
         (await client.GetAsync($"/api/applications/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await client.GetAsync($"/api/applications/{id}/attachments/{attachment}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await client.GetAsync($"/api/applications/{id}/timeline")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var list = await client.GetFromJsonAsync<JsonArray>("/api/applications");
-        list!.Select(a => Api.IdOf(a!.AsObject())).Should().NotContain(id);
+        var list = await client.ListAllApplicationsAsync();
+        list.Select(a => Api.IdOf(a!.AsObject())).Should().NotContain(id);
         var page = await app.CookieClientAsync(who);
         (await page.GetAsync($"/Applications/Details/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
 

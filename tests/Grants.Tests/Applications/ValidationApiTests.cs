@@ -169,5 +169,5 @@ public sealed class ValidationApiTests(GrantsApp app) : IClassFixture<GrantsApp>
         errors[key].Should().Contain(m => m.Contains(message, StringComparison.OrdinalIgnoreCase), string.Join(" | ", errors[key]));
     }
 
-    private static async Task<string> ListAsync(HttpClient client) => await client.GetStringAsync("/api/applications");
+    private static async Task<string> ListAsync(HttpClient client) => (await client.ListAllApplicationsAsync()).ToJsonString();
 }

@@ -36,7 +36,7 @@ public sealed class HostingTests(GrantsApp app) : IClassFixture<GrantsApp>
             scope.ServiceProvider.GetRequiredService<Grants.Infrastructure.GrantsDbContext>().Database.GetConnectionString().Should().Contain(
                 app.Database.Provider == Grants.Infrastructure.DatabaseEngine.Sqlite ? app.DatabaseFile : app.Database.ConnectionString.Split(';').First(p => p.StartsWith("Database=", StringComparison.Ordinal)));
         var kansli = await app.BearerClientAsync(Login.Secretariat);
-        var list = JsonNode.Parse(await kansli.GetStringAsync("/api/applications"))!.AsArray();
+        var list = await kansli.ListAllApplicationsAsync();
         list.Select(a => a!["registrationNumber"]?.GetValue<string>()).Should().Contain("SKN 2015/1");
     }
 

@@ -169,7 +169,7 @@ public sealed class MovingAndBackupTests : IDisposable
     private static async Task BilagaIsReadableAsync(GrantsApp app)
     {
         var applicant = await app.BearerClientAsync(Login.Applicant);
-        var list = JsonNode.Parse(await applicant.GetStringAsync("/api/applications"))!.AsArray();
+        var list = await applicant.ListAllApplicationsAsync();
         var withBilaga = list.Select(a => a!["id"]!.GetValue<Guid>()).ToList();
         var found = false;
         foreach (var id in withBilaga)
@@ -186,7 +186,7 @@ public sealed class MovingAndBackupTests : IDisposable
     private static async Task<List<string?>> RegistrationNumbersAsync(GrantsApp app)
     {
         var kansli = await app.BearerClientAsync(Login.Secretariat);
-        var list = JsonNode.Parse(await kansli.GetStringAsync("/api/applications"))!.AsArray();
+        var list = await kansli.ListAllApplicationsAsync();
         return list.Select(a => a!["registrationNumber"]?.GetValue<string>()).ToList();
     }
 

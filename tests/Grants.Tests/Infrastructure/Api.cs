@@ -63,6 +63,20 @@ public static class Api
     public static async Task<JsonObject> GetApplicationAsync(this HttpClient client, Guid id) =>
         await (await client.GetAsync($"/api/applications/{id}")).ExpectJsonAsync(HttpStatusCode.OK);
 
+    /// <summary>Every application the client may see: the paged list followed by its next links to the end.</summary>
+    public static async Task<JsonArray> ListAllApplicationsAsync(this HttpClient client)
+    {
+        var all = new JsonArray();
+        string? next = "/api/applications?pageSize=100";
+        while (next is not null)
+        {
+            var page = JsonNode.Parse(await client.GetStringAsync(next))!.AsObject();
+            foreach (var item in page["items"]!.AsArray()) all.Add(item!.DeepClone());
+            next = page["next"]?.GetValue<string>();
+        }
+        return all;
+    }
+
     public static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web);
 
     public static Task<T?> ReadAsync<T>(this HttpResponseMessage response) => response.Content.ReadFromJsonAsync<T>(Web);

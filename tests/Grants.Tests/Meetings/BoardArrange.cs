@@ -33,11 +33,11 @@ public static class BoardArrange
     {
         var applicant = await login(Login.Applicant);
         // A draft is its organisation's own: the applicant sends Migrantmödrar in before the kansli can see it.
-        var own = (await applicant.GetFromJsonAsync<JsonArray>("/api/applications"))!.Select(a => a!.AsObject());
+        var own = (await applicant.ListAllApplicationsAsync()).Select(a => a!.AsObject());
         if (own.SingleOrDefault(a => a["projectName"]!.GetValue<string>().StartsWith("Migrantm") && a["state"]!.GetValue<string>() == "utkast") is { } draft)
             (await applicant.SubmitAsync(Api.IdOf(draft))).StatusCode.Should().Be(HttpStatusCode.OK);
-        var list = await kansli.GetFromJsonAsync<JsonArray>("/api/applications");
-        var ids = list!.Select(a => a!.AsObject()).ToDictionary(a => a["projectName"]!.GetValue<string>(), a => (Api.IdOf(a), a["state"]!.GetValue<string>()));
+        var list = await kansli.ListAllApplicationsAsync();
+        var ids = list.Select(a => a!.AsObject()).ToDictionary(a => a["projectName"]!.GetValue<string>(), a => (Api.IdOf(a), a["state"]!.GetValue<string>()));
 
         var lsgMeeting = await kansli.PostAsJsonAsync("/api/lsg/meetings", new { date = "2026-02-24", attendees = Array.Empty<Guid>() });
         var lsgMeetingId = Api.IdOf(await lsgMeeting.ExpectJsonAsync(HttpStatusCode.Created));

@@ -49,7 +49,7 @@ public sealed class AdjustedDemoMeeting : GrantsApp
         var meeting = (await kansli.GetFromJsonAsync<JsonArray>("/api/meetings"))!.Select(m => m!.AsObject()).Single(m => m["state"]!.GetValue<string>() == "Planned");
         MeetingId = Api.IdOf(meeting);
         MeetingDate = DateOnly.Parse(meeting["date"]!.GetValue<string>());
-        var all = (await kansli.GetFromJsonAsync<JsonArray>("/api/applications"))!.Select(a => a!.AsObject()).ToList();
+        var all = (await kansli.ListAllApplicationsAsync()).Select(a => a!.AsObject()).ToList();
         foreach (var key in new[] { "READY", "Knut", "VIA", "Orienteringskurs" })
             Apps[key] = Api.IdOf(all.Single(a => a["projectName"]!.GetValue<string>().StartsWith(key, StringComparison.Ordinal)));
         var items = (await kansli.GetFromJsonAsync<JsonObject>($"/api/meetings/{MeetingId}"))!["items"]!.AsArray().Select(i => i!.AsObject()).ToList();

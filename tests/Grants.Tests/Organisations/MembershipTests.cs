@@ -171,6 +171,6 @@ public sealed class MembershipTests(GrantsApp app) : IClassFixture<GrantsApp>
     {
         var response = await client.GetAsync("/api/applications");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Count;
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["total"]!.GetValue<int>();
     }
 }

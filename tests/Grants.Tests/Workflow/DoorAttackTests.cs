@@ -44,8 +44,8 @@ public sealed class DoorAttackTests(GrantsApp app) : IClassFixture<GrantsApp>
     public async Task Nobody_decides_an_agenda_item_without_minutes(string who, string trigger)
     {
         var kansli = await app.BearerClientAsync(Login.Secretariat);
-        var list = await kansli.GetFromJsonAsync<JsonArray>("/api/applications");
-        var onAgenda = list!.Select(a => a!.AsObject()).First(a => a["state"]!.GetValue<string>() == "pa-foredragningslista");
+        var list = await kansli.ListAllApplicationsAsync();
+        var onAgenda = list.Select(a => a!.AsObject()).First(a => a["state"]!.GetValue<string>() == "pa-foredragningslista");
         var id = Api.IdOf(onAgenda);
         var before = await TransitionCountAsync(id);
 

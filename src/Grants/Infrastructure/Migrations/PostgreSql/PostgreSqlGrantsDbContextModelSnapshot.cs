@@ -94,10 +94,12 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
                     b.HasIndex("RegistrationNumber")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("OrganisationId", "UpdatedAt");
 
                     b.HasIndex("RegistrationYear", "RegistrationSequence")
                         .IsUnique();

@@ -89,10 +89,12 @@ namespace Grants.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
                     b.HasIndex("RegistrationNumber")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("OrganisationId", "UpdatedAt");
 
                     b.HasIndex("RegistrationYear", "RegistrationSequence")
                         .IsUnique();

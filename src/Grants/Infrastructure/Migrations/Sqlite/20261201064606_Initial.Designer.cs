@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grants.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(GrantsDbContext))]
-    [Migration("20261201050736_Initial")]
+    [Migration("20261201064606_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -92,10 +92,12 @@ namespace Grants.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
                     b.HasIndex("RegistrationNumber")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("OrganisationId", "UpdatedAt");
 
                     b.HasIndex("RegistrationYear", "RegistrationSequence")
                         .IsUnique();

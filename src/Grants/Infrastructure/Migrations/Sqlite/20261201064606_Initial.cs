@@ -1247,9 +1247,9 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                 column: "QueuedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Applications_OrganisationId",
+                name: "IX_Applications_OrganisationId_UpdatedAt",
                 table: "Applications",
-                column: "OrganisationId");
+                columns: new[] { "OrganisationId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_RegistrationNumber",
@@ -1262,6 +1262,11 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                 table: "Applications",
                 columns: new[] { "RegistrationYear", "RegistrationSequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_UpdatedAt",
+                table: "Applications",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationVersions_ApplicationId_Number",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Grants.Infrastructure.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGrantsDbContext))]
-    [Migration("20261201050741_Initial")]
+    [Migration("20261201064619_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -97,10 +97,12 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
                     b.HasIndex("RegistrationNumber")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("OrganisationId", "UpdatedAt");
 
                     b.HasIndex("RegistrationYear", "RegistrationSequence")
                         .IsUnique();
