@@ -12,15 +12,29 @@ public sealed class StaffAccounts(GrantsDbContext db, UserManager<AppUser> users
     AccountAudit audit, IEnumerable<IStaffRoster> rosters, TimeProvider time)
 {
     public sealed record InviteRequest(string? Email, string? Name, IReadOnlyList<string>? Roles);
-    public sealed record AccountRow(string Id, string Name, string Email, IReadOnlyList<string> Roles, bool Active, bool Activated, bool TwoFactor, DateTimeOffset? DeactivatedAt);
+    public sealed record AccountRow(string Id, string Name, string Email, IReadOnlyList<string> Roles, bool Active, bool Activated, bool TwoFactor,
+        int Passkeys, DateTimeOffset? DeactivatedAt)
+    {
+        /// <summary>What the admin reads in the Status column, e.g. "Aktivt, tvåstegsverifiering (app, 2 nycklar)".</summary>
+        public string SecondFactors => (TwoFactor, Passkeys) switch
+        {
+            (false, 0) => "",
+            (true, 0) => "tvåstegsverifiering (app)",
+            (false, 1) => "nyckel (passkey)",
+            (false, var n) => $"{n} nycklar (passkeys)",
+            (true, 1) => "tvåstegsverifiering (app, 1 nyckel)",
+            (true, var n) => $"tvåstegsverifiering (app, {n} nycklar)",
+        };
+    }
 
     public async Task<List<AccountRow>> ListAsync(CancellationToken ct)
     {
         var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name ?? "", ct);
         var userRoles = (await db.UserRoles.ToListAsync(ct)).ToLookup(r => r.UserId, r => roleNames[r.RoleId]);
+        var passkeys = await db.UserPasskeys.GroupBy(p => p.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var all = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(ct);
         return all.Select(u => new AccountRow(u.Id, u.DisplayName, u.Email ?? "", userRoles[u.Id].OrderBy(r => r).ToList(), u.IsActive,
-            u.ActivatedAt is not null || u.PasswordHash is not null, u.TwoFactorEnabled, u.DeactivatedAt)).ToList();
+            u.ActivatedAt is not null || u.PasswordHash is not null, u.TwoFactorEnabled, passkeys.GetValueOrDefault(u.Id), u.DeactivatedAt)).ToList();
     }
 
     public async Task<Outcome<AppUser>> InviteAsync(ClaimsPrincipal admin, InviteRequest r, CancellationToken ct)

@@ -48,6 +48,14 @@ public sealed class PasskeyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         events.Should().Contain(a => a.Action == AccountAudit.PasskeyAdded && a.Details!.Contains("Jobbdatorn"));
         events.Should().Contain(a => a.Action == AccountAudit.SignedIn && a.Details!.Contains("nyckel (passkey)"));
 
+        // The admin's account list says which second factors the person has.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var row = (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ListAsync(default)).Single(r => r.Id == kansli.Id);
+            row.Passkeys.Should().Be(1);
+            row.SecondFactors.Should().Be("nyckel (passkey)", "the demo kansli has no authenticator app");
+        }
+
         // Another session of the same person (a second browser) ends when the key is removed; this one stays.
         var elsewhere = await app.LoggedInPageAsync(Login.Secretariat, app.LocalhostUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ta bort nyckeln Jobbdatorn" }).ClickAsync();
