@@ -37,6 +37,7 @@ public static class IdentitySetup
         services.AddScoped<AccountAudit>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<DummyPasswordHash>();
         services.AddScoped<Passkeys>();
         services.AddScoped<PasskeySignIn>();
         services.AddScoped<AccountMails>();

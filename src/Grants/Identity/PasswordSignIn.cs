@@ -26,11 +26,8 @@ public sealed record DemoMode(bool On);
 /// the same answer given, so neither text, status nor time tells whether an address has an account.
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInThrottle throttle, AccountAudit audit,
-    GrantsDbContext db, IPasswordHasher<AppUser> hasher, DemoMode demo)
+    GrantsDbContext db, IPasswordHasher<AppUser> hasher, DummyPasswordHash dummy, DemoMode demo)
 {
-    private static readonly AppUser Nobody = new() { Id = "unknown", UserName = "unknown" };
-    /// <summary>A hash of a random password in the same format and cost as real ones, verified for unknown addresses.</summary>
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(Nobody, Guid.NewGuid().ToString("N")));
 
     public async Task<SignInAttempt> PasswordAsync(string email, string password, string scheme, CancellationToken ct)
     {
@@ -42,7 +39,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, UserManager<Ap
         if (user is null)
         {
             // Spend the time a real check costs; the result is meaningless.
-            hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password);
+            hasher.VerifyHashedPassword(DummyPasswordHash.Nobody, dummy.Hash, password);
             valid = false;
         }
         else valid = await users.CheckPasswordAsync(user, password);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -18,7 +19,15 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Monday 2 March 2026, 09:00 in Stockholm: a working day far from any year or DST boundary.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// PBKDF2 iterations of the test hosts' password hashes. Production's default (100 000) costs tens of ms of CPU per
+    /// hash, and every sign-in verifies twice: on the 2-core CI machine that was a large share of the suite.
+    /// Identity/PasswordHashingTests proves a host with <see cref="WithProductionPasswordHashing"/> keeps the default.
+    /// </summary>
+    public const int TestHashIterations = 1_000;
+
     private readonly Dictionary<string, string?> _settings;
+    private bool _productionPasswordHashing;
 
     public GrantsApp() : this(null)
     {
@@ -68,6 +77,13 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Keeps Identity's own password-hashing cost; call before the host starts.</summary>
+    public GrantsApp WithProductionPasswordHashing()
+    {
+        _productionPasswordHashing = true;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -80,6 +96,7 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            if (!_productionPasswordHashing) services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashIterations);
         });
     }
 
