@@ -154,14 +154,5 @@ public sealed class PasskeyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
     }
 
     /// <summary>axe-core at desktop and phone width, with a screenshot of each.</summary>
-    private static async Task CheckAsync(IPage page, string step)
-    {
-        foreach (var width in new[] { 1280, 390 })
-        {
-            await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
-            await Axe.AssertNoSeriousViolationsAsync(page);
-            await Screenshots.TakeAsync(page, $"passkey-{step}-{width}");
-        }
-        await page.SetViewportSizeAsync(1280, 900);
-    }
+    private static Task CheckAsync(IPage page, string step) => Axe.AssertAtBothWidthsAsync(page, $"passkey-{step}");
 }

@@ -39,4 +39,16 @@ public static class Axe
         serious.Should().BeEmpty("axe-core found on {0}:\n{1}", page.Url,
             string.Join("\n", serious.Select(v => $"  [{v.Impact}] {v.Id}: {v.Help} at {string.Join(", ", v.Targets)}")));
     }
+
+    /// <summary>axe-core at desktop (1280) and phone (390) width with a screenshot of each, then back to desktop.</summary>
+    public static async Task AssertAtBothWidthsAsync(IPage page, string screenshot)
+    {
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
+            await AssertNoSeriousViolationsAsync(page);
+            await Screenshots.TakeAsync(page, $"{screenshot}-{width}");
+        }
+        await page.SetViewportSizeAsync(1280, 900);
+    }
 }
