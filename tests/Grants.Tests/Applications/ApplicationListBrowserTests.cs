@@ -44,6 +44,7 @@ public sealed class ApplicationListBrowserTests(ApplicationListBrowserTests.Many
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         overflow.Should().BeFalse();
         await Axe.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.TakeAsync(page, $"ansokningar-sida-2-{width}");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Visa alla" }).ClickAsync();
         await Expect(page.GetByLabel("Status")).ToHaveValueAsync("");
