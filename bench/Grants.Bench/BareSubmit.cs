@@ -37,10 +37,10 @@ public sealed class BareSqlite : IBareSubmit
     {
         await using var c = new SqliteConnection(_cs);
         await c.OpenAsync();
-        // As Grants (Database:SqliteSynchronous, the same value for both in one run; synchronous is per connection).
+        // As Grants (Database:SqliteSynchronous, the same value for both in one run, and Grants' checkpoint size; both are per connection).
         await using (var pragma = c.CreateCommand())
         {
-            pragma.CommandText = $"PRAGMA synchronous={SubmitBench.SqliteSynchronous};";
+            pragma.CommandText = $"PRAGMA synchronous={SubmitBench.SqliteSynchronous};PRAGMA wal_autocheckpoint=4000;";
             await pragma.ExecuteNonQueryAsync();
         }
         await _gate.WaitAsync();

@@ -21,8 +21,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // The paged list's order (ListApplications): staff read by UpdatedAt, a Sökande within its organisation.
         b.HasIndex(a => new { a.OrganisationId, a.UpdatedAt });
         b.HasIndex(a => a.UpdatedAt);
-        b.HasIndex(a => a.RegistrationNumber).IsUnique();
-        b.HasIndex(a => new { a.RegistrationYear, a.RegistrationSequence }).IsUnique();
+        // Only registered applications are numbered: drafts stay out of these indexes, so a submit adds one entry to
+        // each instead of also removing a draft's empty one (two fewer pages written inside the write lock).
+        b.HasIndex(a => a.RegistrationNumber).IsUnique().HasFilter("\"RegistrationNumber\" IS NOT NULL");
+        b.HasIndex(a => new { a.RegistrationYear, a.RegistrationSequence }).IsUnique().HasFilter("\"RegistrationYear\" IS NOT NULL");
         b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Versions).WithOne().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Attachments).WithOne().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,6 @@
 using Grants.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Grants.Applications;
 
@@ -16,10 +17,16 @@ public static class RegistrationNumbers
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("A registration number must be taken inside the transaction that stores it.");
-        // One statement: the first number of a year creates the row, later ones increment it.
-        var next = await db.Database
-            .SqlQuery<int>($"""INSERT INTO "RegistrationCounters" ("Year", "Last") VALUES ({year}, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = "RegistrationCounters"."Last" + 1 RETURNING "Last" AS "Value" """)
-            .ToListAsync(ct);
-        return next.Single();
+        // One statement: the first number of a year creates the row, later ones increment it. A plain command on
+        // the context's connection and transaction: it runs inside the write lock, where EF's query pipeline is overhead.
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction.GetDbTransaction();
+        command.CommandText = """INSERT INTO "RegistrationCounters" ("Year", "Last") VALUES (@year, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = "RegistrationCounters"."Last" + 1 RETURNING "Last" """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "year";
+        parameter.Value = year;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

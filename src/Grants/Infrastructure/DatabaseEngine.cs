@@ -71,11 +71,15 @@ public static class DatabaseEngine
     /// synchronous is a per-connection setting (Database:SqliteSynchronous). FULL, the default, syncs every commit: a
     /// diarienummer the applicant was shown survives a power cut. NORMAL in WAL mode syncs at checkpoints: faster, never
     /// corrupt, but a power cut (not a process crash) may lose the last commits, and their numbers would be given again.
+    /// The WAL is checkpointed at 4 000 pages (16 MB) rather than SQLite's 1 000: a submit writes about 26 pages, and the
+    /// checkpoint runs inside the committing writer's lock, so fewer, larger checkpoints (hot pages copied once) shorten
+    /// the time every other writer waits (bench/ submit; the bare baseline runs with the same pragmas).
     /// </summary>
     private sealed class SqlitePragmas(string pragmas) : DbConnectionInterceptor
     {
-        private static readonly SqlitePragmas Full = new("PRAGMA synchronous=FULL;");
-        private static readonly SqlitePragmas Normal = new("PRAGMA synchronous=NORMAL;");
+        public const string Checkpoint = "PRAGMA wal_autocheckpoint=4000;";
+        private static readonly SqlitePragmas Full = new("PRAGMA synchronous=FULL;" + Checkpoint);
+        private static readonly SqlitePragmas Normal = new("PRAGMA synchronous=NORMAL;" + Checkpoint);
 
         public static SqlitePragmas For(string synchronous) =>
             string.Equals(synchronous, DatabaseOptions.SynchronousNormal, StringComparison.OrdinalIgnoreCase) ? Normal : Full;

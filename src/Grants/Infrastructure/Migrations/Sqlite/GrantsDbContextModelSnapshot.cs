@@ -90,14 +90,16 @@ namespace Grants.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RegistrationNumber")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RegistrationNumber\" IS NOT NULL");
 
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OrganisationId", "UpdatedAt");
 
                     b.HasIndex("RegistrationYear", "RegistrationSequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RegistrationYear\" IS NOT NULL");
 
                     b.ToTable("Applications", t =>
                         {

@@ -1256,13 +1256,15 @@ namespace Grants.Infrastructure.Migrations.PostgreSql
                 name: "IX_Applications_RegistrationNumber",
                 table: "Applications",
                 column: "RegistrationNumber",
-                unique: true);
+                unique: true,
+                filter: "\"RegistrationNumber\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_RegistrationYear_RegistrationSequence",
                 table: "Applications",
                 columns: new[] { "RegistrationYear", "RegistrationSequence" },
-                unique: true);
+                unique: true,
+                filter: "\"RegistrationYear\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_UpdatedAt",
