@@ -74,7 +74,8 @@ public sealed class BarePostgres(NpgsqlDataSource source) : IBareSubmit
 {
     public static async Task<BarePostgres> CreateAsync(string server, string name)
     {
-        var source = NpgsqlDataSource.Create(await FreshDatabaseAsync(server, name));
+        // The connection settings Grants runs with (Max Auto Prepare), so both sides' statements are prepared alike.
+        var source = NpgsqlDataSource.Create(Grants.Infrastructure.DatabaseEngine.PostgresConnection(await FreshDatabaseAsync(server, name)));
         await using var cmd = source.CreateCommand("""
             CREATE TABLE counters (year integer PRIMARY KEY, last bigint NOT NULL);
             CREATE TABLE apps (id uuid PRIMARY KEY, reg text NOT NULL UNIQUE, form jsonb NOT NULL, received timestamptz NOT NULL);

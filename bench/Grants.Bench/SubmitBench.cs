@@ -22,25 +22,52 @@ public static class SubmitBench
 
     private static readonly int Clients = int.TryParse(Environment.GetEnvironmentVariable("BENCH_CLIENTS"), out var c) ? c : 16;
 
+    /// <summary>
+    /// The sides of one engine take turns in this many rounds (BENCH_ROUNDS, default 4), each submitting its share:
+    /// a shared machine's drift (disk flushes, another tenant) then falls on both sides instead of on whichever ran second.
+    /// </summary>
+    private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUNDS"), out var r) && r > 0 ? r : 4;
+
     public static async Task RunAsync(string[] args)
     {
         var total = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1600;
         var dir = Directory.CreateTempSubdirectory("grants-bench-");
         var formJson = await File.ReadAllTextAsync(FindExample());
-        Console.WriteLine($"Submit benchmark: {total} submits, {Clients} concurrent clients, {Environment.ProcessorCount} cores, SQLite synchronous={SqliteSynchronous}");
+        Console.WriteLine($"Submit benchmark: {total} submits per side, {Clients} concurrent clients, {Rounds} interleaved rounds, {Environment.ProcessorCount} cores, SQLite synchronous={SqliteSynchronous}");
 
-        var bare = await RunBareAsync(BareSqlite.Create(Path.Combine(dir.FullName, "bare.db")), formJson, total);
-        var grants = await RunGrantsAsync(dir.FullName, ["Provider=Sqlite", $"Data Source={Path.Combine(dir.FullName, "grants.db")}"], formJson, total, instances: 1);
-        Report("SQLite", "bare insert behind a write gate", bare, [("Grants, 1 instance", grants)]);
+        await using (var bare = await BareSide.StartAsync(BareSqlite.Create(Path.Combine(dir.FullName, "bare.db")), formJson))
+        await using (var grants = await GrantsSide.StartAsync(dir.FullName, ["Provider=Sqlite", $"Data Source={Path.Combine(dir.FullName, "grants.db")}"], formJson, total, instances: 1))
+        {
+            var stats = await InterleaveAsync(total, [bare, grants]);
+            Report("SQLite", "bare insert behind a write gate", stats[0], [("Grants, 1 instance", stats[1])]);
+        }
 
         if (Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } server)
         {
-            var pgBare = await RunBareAsync(await BarePostgres.CreateAsync(server, "bench_bare"), formJson, total);
-            var one = await RunGrantsAsync(dir.FullName, ["Provider=PostgreSql", await BarePostgres.FreshDatabaseAsync(server, "bench_grants1")], formJson, total, instances: 1);
-            var two = await RunGrantsAsync(dir.FullName, ["Provider=PostgreSql", await BarePostgres.FreshDatabaseAsync(server, "bench_grants2")], formJson, total, instances: 2);
-            Report("PostgreSQL", "plain insert, same constraints", pgBare, [("Grants, 1 instance", one), ("Grants, 2 instances", two)]);
+            await using var pgBare = await BareSide.StartAsync(await BarePostgres.CreateAsync(server, "bench_bare"), formJson);
+            await using var one = await GrantsSide.StartAsync(dir.FullName, ["Provider=PostgreSql", await BarePostgres.FreshDatabaseAsync(server, "bench_grants1")], formJson, total, instances: 1);
+            await using var two = await GrantsSide.StartAsync(dir.FullName, ["Provider=PostgreSql", await BarePostgres.FreshDatabaseAsync(server, "bench_grants2")], formJson, total, instances: 2);
+            var stats = await InterleaveAsync(total, [pgBare, one, two]);
+            Report("PostgreSQL", "plain insert, same constraints", stats[0], [("Grants, 1 instance", stats[1]), ("Grants, 2 instances", stats[2])]);
         }
         dir.Delete(recursive: true);
+    }
+
+    /// <summary>Warms every side up equally, then lets them take turns; each side's figures are over all its rounds.</summary>
+    private static async Task<LatencyStats[]> InterleaveAsync(int total, IReadOnlyList<ISide> sides)
+    {
+        foreach (var side in sides) await side.MeasureAsync(WarmUp(total));
+        var runs = sides.Select(_ => new List<Run>()).ToArray();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var count = total / Rounds + (round < total % Rounds ? 1 : 0);
+            for (var s = 0; s < sides.Count; s++)
+            {
+                runs[s].Add(await sides[s].MeasureAsync(count));
+                Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] round {round + 1}/{Rounds} {sides[s].Name}: {runs[s][^1].Count / runs[s][^1].Seconds:F0} req/s, pid {Environment.ProcessId}");
+            }
+        }
+        return runs.Select(Run.Combine).ToArray();
     }
 
     private static void Report(string engine, string baseline, LatencyStats bare, (string Name, LatencyStats Stats)[] runs)
@@ -64,14 +91,56 @@ public static class SubmitBench
         throw new DirectoryNotFoundException("Grants.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <param name="database">Provider=..., then the connection string.</param>
-    private static async Task<LatencyStats> RunGrantsAsync(string dir, string[] database, string formJson, int total, int instances)
+    /// <summary>
+    /// Unmeasured requests first, the same number on every side: a quarter of the run (at least 64), so the runtime's
+    /// tiered JIT has compiled the hot paths before the clock starts (64 left Grants' far larger path still being
+    /// recompiled during the measurement, on the process CPU the bench reports).
+    /// </summary>
+    private static int WarmUp(int total) => Math.Max(64, total / 4);
+
+    private interface ISide : IAsyncDisposable
     {
-        var provider = database[0]["Provider=".Length..];
-        var hosts = new List<WebApplicationFactory<Program>>();
-        var clients = new List<HttpClient>();
-        try
+        string Name { get; }
+        Task<Run> MeasureAsync(int count);
+    }
+
+    /// <summary>The bare baseline: a minimal API whose one endpoint is <see cref="IBareSubmit"/>.</summary>
+    private sealed class BareSide(WebApplication app, HttpClient http) : ISide
+    {
+        public string Name => "bare";
+
+        public static async Task<BareSide> StartAsync(IBareSubmit store, string formJson)
         {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            var app = builder.Build();
+            app.MapPost("/submit", async () => Results.Ok(new { seq = await store.SubmitAsync(formJson) }));
+            await app.StartAsync();
+            return new BareSide(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+        }
+
+        public Task<Run> MeasureAsync(int count) => Measure([http], count, _ => "/submit");
+
+        public async ValueTask DisposeAsync()
+        {
+            http.Dispose();
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Grants on one engine with one or more instances (one database), and the drafts its rounds submit.</summary>
+    private sealed class GrantsSide(string name, List<WebApplicationFactory<Program>> hosts, List<HttpClient> clients, Queue<string> drafts) : ISide
+    {
+        public string Name => name;
+
+        /// <param name="database">Provider=..., then the connection string.</param>
+        public static async Task<GrantsSide> StartAsync(string dir, string[] database, string formJson, int total, int instances)
+        {
+            var provider = database[0]["Provider=".Length..];
+            var hosts = new List<WebApplicationFactory<Program>>();
+            var clients = new List<HttpClient>();
             for (var h = 0; h < instances; h++)
             {
                 var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -85,7 +154,7 @@ public static class SubmitBench
                     b.UseSetting("Database:Provider", provider);
                     b.UseSetting("Database:ConnectionString", database[1]);
                     b.UseSetting("Database:SqliteSynchronous", SqliteSynchronous);
-                    b.UseSetting("Mail:PickupFolder", Path.Combine(dir, $"mail-{provider}-{h}"));
+                    b.UseSetting("Mail:PickupFolder", Path.Combine(dir, $"mail-{provider}-{instances}-{h}"));
                     // The kvittens PDFs are the sweep's deferred work (LibreOffice processes); the submit itself is measured here.
                     b.UseSetting("Hangfire:SweepCron", "0 0 1 1 *");
                     b.UseSetting("App:Demo", "true");
@@ -103,55 +172,47 @@ public static class SubmitBench
             }
 
             // Drafts are prepared outside the measurement; only the submit is timed, spread over the instances.
-            var ids = new List<string>();
+            var drafts = new Queue<string>();
             for (var i = 0; i < total + WarmUp(total); i++)
             {
                 var created = await clients[0].PostAsync("/api/applications", new StringContent(formJson, System.Text.Encoding.UTF8, "application/json"));
                 created.EnsureSuccessStatusCode();
-                ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+                drafts.Enqueue((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
             }
+            var side = new GrantsSide($"Grants on {provider}, {instances} instance(s)", hosts, clients, drafts);
             if (Environment.GetEnvironmentVariable("BENCH_PROBE") == "1")
             {
-                Console.WriteLine("probe GET /health   " + await Measure(clients, 800, _ => "/health", get: true));
-                Console.WriteLine("probe GET app       " + await Measure(clients, 800, i => $"/api/applications/{ids[i]}", get: true));
+                var probe = drafts.Peek();
+                Console.WriteLine("probe GET /health   " + Run.Combine([await Measure(clients, 800, _ => "/health", get: true)]));
+                Console.WriteLine("probe GET app       " + Run.Combine([await Measure(clients, 800, _ => $"/api/applications/{probe}", get: true)]));
             }
-            var warm = ids.Take(WarmUp(total)).ToList();
-            await Measure(clients, warm.Count, i => $"/api/applications/{warm[i]}/submit");
-            var measured = ids.Skip(WarmUp(total)).ToList();
-            Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] Grants on {provider} ({instances} instance(s)): measuring {measured.Count} submits, pid {Environment.ProcessId}");
-            return await Measure(clients, measured.Count, i => $"/api/applications/{measured[i]}/submit");
+            return side;
         }
-        finally
+
+        public Task<Run> MeasureAsync(int count)
+        {
+            var ids = Enumerable.Range(0, count).Select(_ => drafts.Dequeue()).ToList();
+            return Measure(clients, count, i => $"/api/applications/{ids[i]}/submit");
+        }
+
+        public async ValueTask DisposeAsync()
         {
             foreach (var http in clients) http.Dispose();
             foreach (var factory in hosts) await factory.DisposeAsync();
         }
     }
 
-    /// <summary>
-    /// Unmeasured requests first, the same number on both sides: a quarter of the run (at least 64), so the runtime's
-    /// tiered JIT has compiled the hot paths before the clock starts (64 left Grants' far larger path still being
-    /// recompiled during the measurement, on the process CPU the bench reports).
-    /// </summary>
-    private static int WarmUp(int total) => Math.Max(64, total / 4);
-
-    private static async Task<LatencyStats> RunBareAsync(IBareSubmit store, string formJson, int total)
+    /// <summary>One measured stretch: its latencies, wall time and the process CPU spent.</summary>
+    private sealed record Run(List<double> LatenciesMs, double Seconds, double CpuMs)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapPost("/submit", async () => Results.Ok(new { seq = await store.SubmitAsync(formJson) }));
-        await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        await Measure([http], WarmUp(total), _ => "/submit");
-        var stats = await Measure([http], total, _ => "/submit");
-        await app.StopAsync();
-        return stats;
+        public int Count => LatenciesMs.Count;
+
+        public static LatencyStats Combine(IReadOnlyList<Run> runs) =>
+            LatencyStats.From(runs.SelectMany(r => r.LatenciesMs).ToList(), runs.Sum(r => r.Seconds), runs.Sum(r => r.CpuMs));
     }
 
     /// <summary>Requests from <see cref="Clients"/> concurrent clients, request i going to instance i mod count.</summary>
-    private static async Task<LatencyStats> Measure(IReadOnlyList<HttpClient> hosts, int count, Func<int, string> url, bool get = false)
+    private static async Task<Run> Measure(IReadOnlyList<HttpClient> hosts, int count, Func<int, string> url, bool get = false)
     {
         var latencies = new List<double>[Clients];
         var next = -1;
@@ -173,6 +234,6 @@ public static class SubmitBench
         }));
         sw.Stop();
         var cpuMs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        return LatencyStats.From(latencies.SelectMany(l => l).ToList(), sw.Elapsed.TotalSeconds, cpuMs);
+        return new Run(latencies.SelectMany(l => l).ToList(), sw.Elapsed.TotalSeconds, cpuMs);
     }
 }

@@ -62,6 +62,7 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
 
         // Everything but the number is prepared before the write lock: the workflow step (its guards read),
         // version 1 and the audit row. The Version token still refuses a concurrent change at save.
+        // (For SQLite the gate is the write lock; PostgreSQL's writers wait only on the rows they touch.)
         app.Submit(now, arrival, actor, onBehalf);
         if (app.WorkflowHash is null)
         {
@@ -76,25 +77,46 @@ public sealed class SubmitApplication(GrantsDbContext db, ProfileStore profiles,
         // The kvittens is owed from this commit on; the receipt step renders the PDF outside the write lock.
         db.ApplicationReceipts.Add(new ApplicationReceipt { ApplicationId = app.Id, CreatedAt = now });
 
-        // Change detection over everything prepared runs here; inside, only the application's number is new.
+        // Change detection over everything prepared runs here, once.
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        using (await gate.EnterForCounterAsync(ct))
+        try
         {
-            // One short transaction: the number, the application, version 1, the transition and the audit row.
+            using var _ = await gate.EnterForCounterAsync(ct);
             db.Database.AutoSavepointsEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var sequence = await RegistrationNumbers.NextAsync(db, arrival.Year, ct);
-            var number = RegistrationNumbers.Format(profile.RegistrationPrefix, arrival.Year, sequence);
-            app.Register(number, arrival.Year, sequence);
-            audit.Details = number;
-            db.Entry(app).DetectChanges();
-            var saved = await db.SaveOrConflictAsync(app, ct, "Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.", tx);
+            // Everything but the state and the number is written first: the row stays utkast until the one command
+            // that takes the number and stamps it with the new state, so the counter is held only from there to commit.
+            var state = app.State;
+            var entry = db.Entry(app);
+            entry.Property(a => a.State).IsModified = false; // EF puts the original (utkast) back until the stamp
+            var saved = await db.SaveOrConflictAsync(app, ct, Conflict, tx: null);
+            if (!saved.IsOk) return await RollBackAsync(tx, saved);
+            var stamped = await RegistrationNumbers.StampAsync(db, app, profile.RegistrationPrefix, arrival.Year, state, app.Version, audit.Id, ct);
+            if (stamped is not { } number) return await RollBackAsync(tx, Outcome<Application>.ConcurrentChange(Conflict));
+            entry.Property(a => a.State).CurrentValue = state;
+            app.Register(number.Number, arrival.Year, number.Sequence);
+            audit.Details = number.Number;
+            // The rows now hold what the entities do (setting an entry Unchanged would instead put the originals back).
+            db.ChangeTracker.DetectChanges();
+            db.ChangeTracker.AcceptAllChanges();
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
-            if (!saved.IsOk) return saved;
         }
         await workflow.RunPendingActionsAsync(ct);
         return app;
+    }
+
+    private const string Conflict = "Ansökan skickades in eller ändrades av någon annan samtidigt. Ladda om sidan.";
+
+    private async Task<Outcome<Application>> RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Outcome<Application> refused)
+    {
+        await tx.RollbackAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+        return refused;
     }
 
     public const string SubmitTrigger = ApplicationWorkflow.Triggers.Submit;

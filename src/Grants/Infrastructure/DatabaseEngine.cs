@@ -36,10 +36,22 @@ public static class DatabaseEngine
 
     public static void UseEngine(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot)
     {
-        if (db.Provider == PostgreSql) options.UseNpgsql(db.ConnectionString);
+        if (db.Provider == PostgreSql) options.UseNpgsql(PostgresConnection(db.ConnectionString));
         else if (db.Provider == Sqlite) options.UseSqlite(SqliteConnection(db.ConnectionString, contentRoot)).AddInterceptors(SqlitePragmas.For(db.SqliteSynchronous));
         // Start-up migrates before options validation runs; say which key is wrong rather than fail on the connection string.
         else throw new InvalidOperationException($"Database:Provider måste vara {Sqlite} eller {PostgreSql} (är '{db.Provider}').");
+    }
+
+    /// <summary>
+    /// Npgsql prepares a statement on the server once it has run it a few times on a connection (Max Auto Prepare), unless
+    /// the connection string says otherwise: a submit sends about a dozen statements, and PostgreSQL otherwise parses and
+    /// plans each one every time (bench/ submit: about a fifth more submits per second on one instance).
+    /// </summary>
+    public static string PostgresConnection(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) b.MaxAutoPrepare = 64;
+        return b.ConnectionString;
     }
 
     /// <summary>A relative Data Source is taken relative to the content root, not the shell's directory.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Grants.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grants.Tests.Applications;
 
@@ -23,6 +25,19 @@ public sealed partial class SubmitApiTests(GrantsApp app) : IClassFixture<Grants
         submitted["registeredOnBehalf"]!.GetValue<bool>().Should().BeFalse();
         submitted["versions"]!.AsArray().Should().ContainSingle();
         submitted["amountApplied"]!.GetValue<long>().Should().Be(Forms.CompleteAmountApplied);
+
+        // What is stored is what was answered: the state, the number on the row and in its audit entry.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Grants.Infrastructure.GrantsDbContext>();
+            var stored = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id);
+            stored.State.Should().Be("inkommen");
+            stored.RegistrationNumber.Should().Be(submitted["registrationNumber"]!.GetValue<string>());
+            stored.RegistrationYear.Should().Be(now.Year);
+            stored.RegistrationSequence.Should().Be(Sequence(submitted));
+            (await db.AuditEntries.SingleAsync(e => e.EntityId == stored.Id.ToString() && e.Action == "application.submitted"))
+                .Details.Should().Be(stored.RegistrationNumber);
+        }
 
         // Once received, the applicant can no longer change it in place or submit it again.
         await (await client.PutJsonAsync($"/api/applications/{id}", Forms.Minimal("Ändrad"))).ExpectProblemAsync(HttpStatusCode.Conflict);
