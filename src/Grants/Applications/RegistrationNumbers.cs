@@ -14,16 +14,9 @@ public static class RegistrationNumbers
 {
     public static string Format(string prefix, int year, int sequence) => $"{prefix} {year}/{sequence}";
 
+    /// <summary>The first number of a year creates the counter row, later ones increment it.</summary>
     private const string Increment =
         """INSERT INTO "RegistrationCounters" ("Year", "Last") VALUES (@year, 1) ON CONFLICT ("Year") DO UPDATE SET "Last" = "RegistrationCounters"."Last" + 1 RETURNING "Last";""";
-
-    /// <summary>Must run inside a transaction that also stores the application.</summary>
-    public static async Task<int> NextAsync(GrantsDbContext db, int year, CancellationToken ct)
-    {
-        await using var command = CommandInTransaction(db, Increment);
-        AddParameter(db, command, "year", year);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     /// <summary>
     /// Takes the next number and stamps it, with the application's new state, on its row, in one command (one round
