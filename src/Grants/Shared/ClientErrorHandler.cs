@@ -1,3 +1,4 @@
+using Grants.Infrastructure;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class ClientErrorHandler(IProblemDetailsService problems) : IExcep
                 (bad.StatusCode, "Felaktig förfrågan", "Förfrågan kunde inte läsas."),
             InvalidDataException =>
                 (400, "Felaktig förfrågan", "Innehållet kunde inte läsas (till exempel multipart utan boundary)."),
-            DbUpdateConcurrencyException =>
+            DbUpdateException lost when lost.IsLostRace() =>
                 (409, "Konflikt", Concurrency.DefaultMessage),
             _ => (0, "", ""),
         };

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Grants.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -25,14 +26,16 @@ public static class Concurrency
             return Outcome<T>.Ok(value);
         }, message, tx);
 
-    /// <summary>Runs <paramref name="work"/> (which saves); a concurrency conflict inside it rolls back and answers 409.</summary>
+    /// <summary>Runs <paramref name="work"/> (which saves); a lost race inside it (concurrency token or unique key) rolls back and answers 409.</summary>
     public static async Task<Outcome<T>> OrConflictAsync<T>(this DbContext db, Func<Task<Outcome<T>>> work, string message = DefaultMessage, IDbContextTransaction? tx = null)
     {
         try
         {
             return await work();
         }
-        catch (DbUpdateConcurrencyException)
+        // A changed version, or a unique key taken meanwhile by a concurrent writer (e.g. two submits of one draft
+        // both adding its kvittens row): either way the other writer won.
+        catch (DbUpdateException e) when (e.IsLostRace())
         {
             if (tx is not null) await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
