@@ -33,7 +33,7 @@ public static class SubmitBench
         var total = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1600;
         var dir = Directory.CreateTempSubdirectory("grants-bench-");
         var formJson = await File.ReadAllTextAsync(FindExample());
-        Console.WriteLine($"Submit benchmark: {total} submits per side, {Clients} concurrent clients, {Rounds} interleaved rounds, {Environment.ProcessorCount} cores, SQLite synchronous={SqliteSynchronous}");
+        Console.WriteLine($"Submit benchmark: {total} submits per side, {Clients} concurrent clients, {Rounds} interleaved rounds, {Environment.ProcessorCount} of {MachineCores} cores usable, SQLite synchronous={SqliteSynchronous}");
 
         await using (var bare = await BareSide.StartAsync(BareSqlite.Create(Path.Combine(dir.FullName, "bare.db")), formJson))
         await using (var grants = await GrantsSide.StartAsync(dir.FullName, ["Provider=Sqlite", $"Data Source={Path.Combine(dir.FullName, "grants.db")}"], formJson, total, instances: 1))
@@ -202,13 +202,31 @@ public static class SubmitBench
         }
     }
 
-    /// <summary>One measured stretch: its latencies, wall time and the process CPU spent.</summary>
-    private sealed record Run(List<double> LatenciesMs, double Seconds, double CpuMs)
+    /// <summary>One measured stretch: its latencies, wall time, the process CPU spent and the machine's busy core-seconds.</summary>
+    private sealed record Run(List<double> LatenciesMs, double Seconds, double CpuMs, double BusyCoreSeconds)
     {
         public int Count => LatenciesMs.Count;
 
         public static LatencyStats Combine(IReadOnlyList<Run> runs) =>
-            LatencyStats.From(runs.SelectMany(r => r.LatenciesMs).ToList(), runs.Sum(r => r.Seconds), runs.Sum(r => r.CpuMs));
+            LatencyStats.From(runs.SelectMany(r => r.LatenciesMs).ToList(), runs.Sum(r => r.Seconds), runs.Sum(r => r.CpuMs), runs.Sum(r => r.BusyCoreSeconds));
+    }
+
+    /// <summary>
+    /// The machine's busy and total time so far in clock ticks, from the first line of /proc/stat (user, nice, system,
+    /// idle, iowait, irq, softirq, steal): idle and iowait are not busy; steal (a virtual machine's host running someone
+    /// else) is neither busy nor available. Zeros where there is no /proc/stat.
+    /// </summary>
+    /// <summary>The machine's cores (/proc/stat's cpuN lines), not the ones this process may run on (taskset).</summary>
+    public static readonly int MachineCores = File.Exists("/proc/stat")
+        ? File.ReadLines("/proc/stat").Count(l => l.Length > 3 && l.StartsWith("cpu", StringComparison.Ordinal) && char.IsDigit(l[3]))
+        : Environment.ProcessorCount;
+
+    private static (long Busy, long Total) MachineTicks()
+    {
+        if (!File.Exists("/proc/stat")) return (0, 0);
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
+        var available = fields.Take(7).Sum();
+        return (available - fields[3] - fields[4], available);
     }
 
     /// <summary>Requests from <see cref="Clients"/> concurrent clients, request i going to instance i mod count.</summary>
@@ -217,6 +235,7 @@ public static class SubmitBench
         var latencies = new List<double>[Clients];
         var next = -1;
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var machine = MachineTicks();
         var sw = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
         {
@@ -234,6 +253,9 @@ public static class SubmitBench
         }));
         sw.Stop();
         var cpuMs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        return new Run(latencies.SelectMany(l => l).ToList(), sw.Elapsed.TotalSeconds, cpuMs);
+        var after = MachineTicks();
+        // The ticks of all cores: their busy share times the core count is the cores busy; times the wall time, core-seconds.
+        var busyCores = after.Total > machine.Total ? (double)(after.Busy - machine.Busy) / (after.Total - machine.Total) * MachineCores : 0;
+        return new Run(latencies.SelectMany(l => l).ToList(), sw.Elapsed.TotalSeconds, cpuMs, busyCores * sw.Elapsed.TotalSeconds);
     }
 }
