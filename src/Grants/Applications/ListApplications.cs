@@ -45,7 +45,7 @@ public sealed class ListApplications(GrantsDbContext db, StateLabels labels)
         if (states is not null) rows = rows.Where(a => states.Contains(a.State));
         if (search is not null)
         {
-            // lower() on both engines; SQLite lowers only A–Z, so å/ä/ö match in the case typed.
+            // lower() on both engines, Unicode-aware on both (SQLite's is replaced on each connection: DatabaseEngine).
             var term = search.ToLowerInvariant();
             rows = rows.Where(a => a.ProjectName.ToLower().Contains(term) || (a.RegistrationNumber != null && a.RegistrationNumber.ToLower().Contains(term)));
         }

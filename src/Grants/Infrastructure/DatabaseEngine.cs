@@ -116,6 +116,7 @@ public static class DatabaseEngine
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
+            UnicodeCase(connection);
             MarkSet(connection);
         }
 
@@ -125,7 +126,19 @@ public static class DatabaseEngine
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(ct);
+            UnicodeCase(connection);
             MarkSet(connection);
+        }
+
+        /// <summary>
+        /// SQLite's own lower() and upper() change only A–Z, so a search typed "östersund" would miss "Östersund"
+        /// (EF translates ToLower/ToUpper to them). These replace them on the handle with .NET's, as PostgreSQL's do.
+        /// </summary>
+        private static void UnicodeCase(System.Data.Common.DbConnection connection)
+        {
+            if (connection is not Microsoft.Data.Sqlite.SqliteConnection sqlite) return;
+            sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+            sqlite.CreateFunction("upper", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
         }
     }
 

@@ -111,6 +111,32 @@ public sealed class ApplicationListTests(ApplicationListTests.ManyApplications a
     }
 
     [Fact]
+    public async Task Search_ignores_case_in_å_ä_ö_too()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+            var org = await db.Organisations.SingleAsync(o => o.OrganisationNumber == SwedishIdentifiers.Digits(Forms.ApplicantOrgNr));
+            var at = GrantsApp.DefaultStart.AddDays(-40);
+            db.Applications.Add(new Application
+            {
+                OrganisationId = org.Id, ProjectName = "Östersunds ÅTERSTART för äldre", AmountApplied = 1000,
+                State = ApplicationStates.Received, CreatedAt = at, UpdatedAt = at, CreatedBy = "test", UpdatedBy = "test", CreatedByRole = "Sökande",
+                ReceivedAt = at, ArrivalDate = DateOnly.FromDateTime(at.Date),
+                RegistrationNumber = "ÅLT 2026/1", RegistrationYear = 1901, RegistrationSequence = 1,
+            });
+            await db.SaveChangesAsync();
+        }
+        var kansli = await app.BearerClientAsync(Login.Secretariat);
+        // Each request takes a connection (and, after the first, a pooled one) of its own.
+        foreach (var term in new[] { "östersund", "ÖSTERSUNDS", "återstart", "ÄLDRE", "ålt 2026/1", "Äldre" })
+        {
+            var page = JsonNode.Parse(await kansli.GetStringAsync($"/api/applications?search={Uri.EscapeDataString(term)}"))!.AsObject();
+            page["items"]!.AsArray().Select(i => i!["projectName"]!.GetValue<string>()).Should().Equal(["Östersunds ÅTERSTART för äldre"], term);
+        }
+    }
+
+    [Fact]
     public async Task Too_long_search_answers_400_naming_search()
     {
         var kansli = await app.BearerClientAsync(Login.Secretariat);
