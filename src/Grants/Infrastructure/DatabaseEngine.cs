@@ -133,12 +133,25 @@ public static class DatabaseEngine
         /// <summary>
         /// SQLite's own lower() and upper() change only A–Z, so a search typed "östersund" would miss "Östersund"
         /// (EF translates ToLower/ToUpper to them). These replace them on the handle with .NET's, as PostgreSQL's do.
+        /// Registered on the native handle, not through SqliteConnection.CreateFunction: that one removes its functions
+        /// from the pooled handle when the connection closes, and a removed override makes SQLite refuse upper(x).
         /// </summary>
         private static void UnicodeCase(System.Data.Common.DbConnection connection)
         {
-            if (connection is not Microsoft.Data.Sqlite.SqliteConnection sqlite) return;
-            sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
-            sqlite.CreateFunction("upper", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
+            if (connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }) return;
+            Register(handle, "lower", text => text.ToLowerInvariant());
+            Register(handle, "upper", text => text.ToUpperInvariant());
+        }
+
+        private static void Register(SQLitePCL.sqlite3 handle, string name, Func<string, string> change)
+        {
+            var rc = SQLitePCL.raw.sqlite3_create_function(handle, name, 1, SQLitePCL.raw.SQLITE_UTF8 | SQLitePCL.raw.SQLITE_DETERMINISTIC, null,
+                (context, _, args) =>
+                {
+                    if (SQLitePCL.raw.sqlite3_value_type(args[0]) == SQLitePCL.raw.SQLITE_NULL) SQLitePCL.raw.sqlite3_result_null(context);
+                    else SQLitePCL.raw.sqlite3_result_text(context, change(SQLitePCL.raw.sqlite3_value_text(args[0]).utf8_to_string()));
+                });
+            Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, handle);
         }
     }
 

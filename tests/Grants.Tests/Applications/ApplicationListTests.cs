@@ -137,6 +137,20 @@ public sealed class ApplicationListTests(ApplicationListTests.ManyApplications a
     }
 
     [Fact]
+    public async Task Upper_and_lower_change_å_ä_ö_on_every_pooled_connection()
+    {
+        // Each scope is a new connection object over a pooled handle; the functions live on the handle, and
+        // Microsoft.Data.Sqlite once removed them from a pooled handle (upper() then refused to run).
+        for (var i = 0; i < 4; i++)
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+            (await db.Database.SqlQueryRaw<string>("SELECT upper('åäö x') AS \"Value\"").SingleAsync()).Should().Be("ÅÄÖ X", $"connection {i}");
+            (await db.Database.SqlQueryRaw<string>("SELECT lower('ÅÄÖ X') AS \"Value\"").SingleAsync()).Should().Be("åäö x", $"connection {i}");
+        }
+    }
+
+    [Fact]
     public async Task Too_long_search_answers_400_naming_search()
     {
         var kansli = await app.BearerClientAsync(Login.Secretariat);
