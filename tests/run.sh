@@ -57,7 +57,7 @@ done
 trx_files=("$RESULTS"/*.trx)
 
 artifacts=$(find "$TESTS/bin" -type d -name artifacts 2>/dev/null | head -1 || true)
-[ -n "$artifacts" ] && echo "Test artifacts (screenshots): $artifacts"
+[ -n "$artifacts" ] && echo "Test artifacts (screenshots, server-errors.log): $artifacts"
 echo "$passed passed, $failed failed"
 
 if [ ${#trx_files[@]} -eq 0 ]; then

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Grants.Tests.Infrastructure;
@@ -92,6 +93,7 @@ public class GrantsApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseStaticWebAssets();
         // UseSetting reaches builder.Configuration before Program.cs reads it (ConfigureAppConfiguration would be too late).
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new ServerErrorLog(Path.GetFileName(Root))));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
