@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Grants.Identity;
 using Grants.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Grants.Account;
 
-/// <summary>Admin: the accounts, inviting staff with roles, deactivating and reactivating.</summary>
+/// <summary>Admin: the accounts, inviting staff with roles, deactivating and reactivating, resetting a lost second factor.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(StaffAccounts accounts, LocalClock clock, Identity.External.ExternalLinks externalLinks,
     Identity.External.ExternalProviders providers, Privacy.AnonymisePerson anonymise) : PageModel
@@ -31,6 +32,8 @@ public sealed class UsersModel(StaffAccounts accounts, LocalClock clock, Identit
     public ILookup<string, Identity.External.ExternalLinks.Link> Links { get; private set; } = Enumerable.Empty<Identity.External.ExternalLinks.Link>().ToLookup(l => l.UserId);
     public IReadOnlyList<Identity.External.ExternalProviderOptions> Providers => providers.All;
     public LocalClock Clock => clock;
+    /// <summary>An administrator cannot reset their own second factor (another one must).</summary>
+    public string? CurrentUserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -85,6 +88,10 @@ public sealed class UsersModel(StaffAccounts accounts, LocalClock clock, Identit
 
     public async Task<IActionResult> OnPostReactivateAsync(string id, CancellationToken ct) =>
         Done(await accounts.ReactivateAsync(User, id, ct), "är aktiverat igen.");
+
+    public async Task<IActionResult> OnPostResetSecondFactorAsync(string id, CancellationToken ct) =>
+        Done(await accounts.ResetSecondFactorAsync(User, id, ct),
+            "har ingen tvåstegsverifiering längre och alla dess inloggningar är avslutade. En länk för att koppla en ny autentiseringsapp är skickad.");
 
     private IActionResult Done(Outcome<Identity.AppUser> outcome, string text)
     {

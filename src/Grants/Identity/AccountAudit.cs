@@ -34,6 +34,7 @@ public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
     public const string ExternalSecondStep = "external-sign-in-second-step";
     public const string PasskeyAdded = "passkey-added";
     public const string PasskeyRemoved = "passkey-removed";
+    public const string SecondFactorReset = "second-factor-reset";
 
     /// <summary>Adds the entry to the caller's unit of work.</summary>
     public void Add(Actor actor, string accountId, string action, string? details = null) =>

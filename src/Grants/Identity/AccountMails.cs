@@ -99,6 +99,26 @@ public sealed class AccountMails(MailOutbox outbox, ProfileStore profiles, IBack
         await outbox.EnqueueAsync($"account-email-changed:{user.Id}:{time.GetUtcNow().UtcTicks}", [oldEmail], "Din e-postadress är bytt", body, ct: ct);
     }
 
+    /// <summary>After an administrator reset the person's second factor (a lost phone): the link pairs a new one.</summary>
+    public async Task SecondFactorResetAsync(AppUser user, string link, string resetBy, CancellationToken ct)
+    {
+        var profile = await profiles.GetAsync(ct);
+        var body = $"""
+            Hej {user.DisplayName}!
+
+            {resetBy} har återställt tvåstegsverifieringen för ditt konto i {profile.Name}s ärendesystem för bidrag.
+            Din gamla autentiseringsapp, dina återställningskoder och dina nycklar (passkeys) gäller inte längre, och alla
+            inloggningar är avslutade. Ditt lösenord är oförändrat.
+
+            Öppna länken för att koppla en ny autentiseringsapp:
+            {link}
+
+            Länken kan användas en gång och gäller i {options.Value.SetupLinkHours} timmar. Har du inte bett om detta:
+            kontakta förbundets kansli genast.
+            """;
+        await outbox.EnqueueAsync($"account-factor-reset:{user.Id}:{time.GetUtcNow().UtcTicks}", [user.Email!], "Koppla en ny autentiseringsapp", body, ct: ct);
+    }
+
     /// <summary>Delivers soon after the caller's commit instead of at the next sweep.</summary>
     public void Kick() => OutboxSweepStep.Kick(jobs);
 }

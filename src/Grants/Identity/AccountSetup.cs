@@ -83,11 +83,13 @@ public sealed class AccountSetup(UserManager<AppUser> users, AccountLinks links,
 
     private async Task ActivateAsync(AppUser user, AccountLink link, Actor self, CancellationToken ct)
     {
+        // A set-up link after a second-factor reset leads here too: that account was activated long ago.
+        var first = user.ActivatedAt is null;
         user.ActivatedAt ??= time.GetUtcNow();
         // The address received the link, so it is confirmed.
         user.EmailConfirmed = true;
         Check(await users.UpdateAsync(user));
-        audit.Add(self, user.Id, AccountAudit.Activated, user.Email);
+        if (first) audit.Add(self, user.Id, AccountAudit.Activated, user.Email);
         await links.ConsumeAsync(link, ct);
     }
 

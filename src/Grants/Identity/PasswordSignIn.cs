@@ -58,7 +58,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, UserManager<Ap
             return new SignInAttempt(SignInStatus.NotAllowed, (await users.GetPasskeysAsync(user)).Count > 0
                 // A passkey is the staff member's second factor, but a password cannot be followed by one: sign in with it.
                 ? "Logga in med nyckel (passkey). För förbundets personal räcker inte lösenordet ensamt."
-                : "Kontot saknar tvåstegsverifiering, som krävs för förbundets personal. Be administratören om en ny inbjudan.");
+                : "Kontot saknar tvåstegsverifiering, som krävs för förbundets personal. Koppla en autentiseringsapp med länken i brevet du fick, eller be administratören om en ny länk.");
 
         signIn.AuthenticationScheme = scheme;
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);

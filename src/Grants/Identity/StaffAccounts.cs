@@ -124,6 +124,41 @@ public sealed class StaffAccounts(GrantsDbContext db, UserManager<AppUser> users
         return user;
     }
 
+    /// <summary>
+    /// A staff member lost the phone (and the recovery codes): the app, the recovery codes and the passkeys stop counting,
+    /// every session ends, and a set-up link pairs a new app. Until then the password alone signs nobody in.
+    /// </summary>
+    public async Task<Outcome<AppUser>> ResetSecondFactorAsync(ClaimsPrincipal admin, string id, CancellationToken ct)
+    {
+        if (await users.FindByIdAsync(id) is not { } user) return Outcome<AppUser>.NotFound();
+        if (user.Id == admin.FindFirstValue(ClaimTypes.NameIdentifier))
+            return Outcome<AppUser>.Conflict("Du kan inte återställa din egen tvåstegsverifiering. Be en annan administratör.");
+        if (!(await users.GetRolesAsync(user)).Any(Roles.Staff.Contains))
+            return Outcome<AppUser>.Conflict("Bara personalens konton har tvåstegsverifiering att återställa.");
+        if (!user.IsActive) return Outcome<AppUser>.Conflict("Kontot är avstängt. Aktivera det igen först.");
+        if (user.ActivatedAt is null && user.PasswordHash is null)
+            return Outcome<AppUser>.Conflict("Kontot är inte aktiverat än. Skicka inbjudan igen i stället.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var hadApp = user.TwoFactorEnabled;
+        var passkeys = await users.GetPasskeysAsync(user);
+        foreach (var passkey in passkeys) Check(await users.RemovePasskeyAsync(user, passkey.CredentialId));
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        // A new key (the old app's codes stop matching) and no recovery codes; both also renew the security stamp.
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        Check(await users.UpdateSecurityStampAsync(user));
+        var link = links.Issue(user, AccountLinkPurpose.Setup);
+        var actor = Actor.From(admin);
+        await mails.SecondFactorResetAsync(user, link, actor.Name, ct);
+        audit.Add(actor, user.Id, AccountAudit.SecondFactorReset,
+            $"{(hadApp ? "Autentiseringsapp och återställningskoder" : "Ingen autentiseringsapp")}, {passkeys.Count} nycklar borttagna; ny kopplingslänk skickad till {user.Email}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        mails.Kick();
+        return user;
+    }
+
     private async Task CheckRostersAsync(string email, IReadOnlyList<string> roles, ValidationErrors errors, CancellationToken ct)
     {
         foreach (var roster in rosters.Where(x => roles.Contains(x.Role)))

@@ -73,6 +73,28 @@ public sealed partial class GoLiveBrowserTests(GoLiveApp app) : IClassFixture<Go
         await kansli.GotoAsync("/Applications");
         kansli.Url.Should().Contain("/Applications");
 
+        // 3b. The kansli loses the phone: the admin resets the second factor. The session ends, the password alone is
+        //     refused, and the mailed link pairs a new app without choosing a new password.
+        await admin.GotoAsync("/Account/Users");
+        await admin.GetByText("Tappad telefon?").ClickAsync();
+        await Axe.AssertNoSeriousViolationsAsync(admin);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Återställ tvåstegsverifiering för Karl Kansli" }).ClickAsync();
+        await admin.GetByText("har ingen tvåstegsverifiering längre").WaitForAsync();
+        await kansli.ReloadAsync();
+        kansli.Url.Should().Contain("/Account/Login", "a reset ends the person's sessions");
+        await kansli.GetByLabel("E-post").FillAsync(KansliEmail);
+        await kansli.GetByLabel("Lösenord").FillAsync(KansliPassword);
+        await kansli.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        await kansli.GetByText("Kontot saknar tvåstegsverifiering").First.WaitForAsync();
+        var resetMail = await MailToAsync(KansliEmail, "Koppla en ny autentiseringsapp");
+        resetMail.TextBody.Should().Contain("Anna Admin har återställt tvåstegsverifieringen").And.Contain("Ditt lösenord är oförändrat");
+        await kansli.GotoAsync(PathOf(LinkIn(resetMail.TextBody)));
+        var newKansliKey = await PairAsync(kansli);
+        newKansliKey.Should().NotBe(kansliKey);
+        await SignInAsync(kansli, KansliEmail, KansliPassword, newKansliKey);
+        await kansli.GotoAsync("/Applications");
+        kansli.Url.Should().Contain("/Applications");
+
         // 4. Deactivation ends the kansli's open session on the next request.
         await admin.GotoAsync("/Account/Users");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Stäng av Karl Kansli" }).ClickAsync();
@@ -117,6 +139,12 @@ public sealed partial class GoLiveBrowserTests(GoLiveApp app) : IClassFixture<Go
         await page.GetByLabel("Upprepa lösenordet").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara lösenordet" }).ClickAsync();
 
+        return await PairAsync(page);
+    }
+
+    /// <summary>On the set-up page's pairing step: a wrong code is named, the right one shows ten recovery codes.</summary>
+    private static async Task<string> PairAsync(IPage page)
+    {
         await page.GetByRole(AriaRole.Heading, new() { Name = "Koppla en autentiseringsapp" }).WaitForAsync();
         await Axe.AssertNoSeriousViolationsAsync(page);
         var key = await page.Locator("#authenticator-key").GetAttributeAsync("data-key") ?? throw new InvalidOperationException("No key shown.");

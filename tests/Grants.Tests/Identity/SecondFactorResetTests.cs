@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Grants.Identity;
+using Grants.Infrastructure;
+using Grants.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grants.Tests.Identity;
+
+/// <summary>
+/// A staff member lost the phone and the recovery codes: an Admin resets the second factor on Konton, every session of
+/// the person ends, and the mailed set-up link leads straight to pairing a new app. The refusals write nothing.
+/// (GoLiveBrowserTests walks the same in the browser on a production host, where the password alone is then refused.)
+/// </summary>
+public sealed partial class SecondFactorResetTests(GrantsApp app) : IClassFixture<GrantsApp>
+{
+    [Fact]
+    public async Task An_admin_resets_a_lost_factor_the_old_one_and_every_session_stop_and_the_link_pairs_a_new_app()
+    {
+        var kansliId = await IdOfAsync(Login.Secretariat);
+        string oldKey;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var kansli = (await users.FindByIdAsync(kansliId))!;
+            // As a real account: activated through its invitation, with the app paired.
+            kansli.ActivatedAt = app.Time.GetUtcNow();
+            await users.UpdateAsync(kansli);
+            await users.ResetAuthenticatorKeyAsync(kansli);
+            await users.SetTwoFactorEnabledAsync(kansli, true);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(kansli, 10);
+            oldKey = (await users.GetAuthenticatorKeyAsync(kansli))!;
+        }
+        // A session opened with the app, as the person had before losing it.
+        var session = app.Anonymous();
+        var token = await session.PostAsJsonAsync("/api/auth/token",
+            new { email = Login.Secretariat, password = Grants.Demo.DemoData.Password, twoFactorCode = Totp.Code(oldKey, DateTimeOffset.UtcNow) });
+        token.StatusCode.Should().Be(HttpStatusCode.OK);
+        session.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<Login.TokenResponse>())!.AccessToken);
+        (await session.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var admin = await app.CookieClientAsync(Login.Admin);
+        var answer = await PostAsync(admin, $"/Account/Users?handler=ResetSecondFactor&id={kansliId}");
+        answer.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await admin.GetStringAsync("/Account/Users")).Should().Contain("har ingen tvåstegsverifiering längre");
+
+        (await session.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "every session of the person ends");
+        string mailBody;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var kansli = (await users.FindByIdAsync(kansliId))!;
+            kansli.TwoFactorEnabled.Should().BeFalse();
+            (await users.CountRecoveryCodesAsync(kansli)).Should().Be(0);
+            (await users.GetAuthenticatorKeyAsync(kansli)).Should().NotBe(oldKey, "the lost app's codes must stop matching");
+            (await users.VerifyTwoFactorTokenAsync(kansli, users.Options.Tokens.AuthenticatorTokenProvider, Totp.Code(oldKey, DateTimeOffset.UtcNow)))
+                .Should().BeFalse();
+            var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+            var audit = await db.AuditEntries.SingleAsync(a => a.Action == AccountAudit.SecondFactorReset && a.EntityId == kansliId);
+            audit.UserId.Should().Be(await IdOfAsync(Login.Admin), "the admin did it");
+            audit.Details.Should().Contain("Autentiseringsapp och återställningskoder");
+            var mail = await db.OutboxMails.SingleAsync(m => m.Key.StartsWith($"account-factor-reset:{kansliId}:"));
+            mail.To.Should().Be(Login.Secretariat);
+            mail.Subject.Should().Be("Koppla en ny autentiseringsapp");
+            mailBody = mail.Body;
+        }
+
+        // The link skips the password (it is kept) and pairs a new app; the account is not "activated" a second time.
+        var link = new Uri(SetupLink().Match(mailBody).Value).PathAndQuery;
+        var browser = app.Anonymous();
+        var page = await browser.GetStringAsync(link);
+        page.Should().Contain("Koppla en autentiseringsapp").And.NotContain("Nytt lösenord");
+        var newKey = KeyAttribute().Match(page).Groups[1].Value;
+        newKey.Should().NotBeEmpty().And.NotBe(oldKey);
+        var paired = await browser.PostAsync(link.Replace("?", "?handler=Factor&", StringComparison.Ordinal), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = Totp.Code(newKey, DateTimeOffset.UtcNow),
+            ["__RequestVerificationToken"] = Login.AntiforgeryToken(page),
+        }));
+        paired.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await paired.Content.ReadAsStringAsync()).Should().Contain("Dina återställningskoder");
+        (await browser.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.NotFound, "the link works once");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+            (await db.Users.SingleAsync(u => u.Id == kansliId)).TwoFactorEnabled.Should().BeTrue();
+            (await db.AuditEntries.CountAsync(a => a.EntityId == kansliId && a.Action == AccountAudit.Activated)).Should().Be(0,
+                "the account was activated long before; pairing again does not activate it a second time");
+            (await db.AuditEntries.CountAsync(a => a.EntityId == kansliId && a.Action == AccountAudit.FactorSet)).Should().Be(1);
+        }
+    }
+
+    [Theory]
+    [InlineData(Login.Admin, "Du kan inte återställa din egen tvåstegsverifiering")]
+    [InlineData(Login.Applicant, "Bara personalens konton har tvåstegsverifiering att återställa")]
+    public async Task A_reset_that_is_not_allowed_says_why_and_changes_nothing(string target, string message)
+    {
+        var id = await IdOfAsync(target);
+        var stampBefore = await StampAsync(id);
+        var admin = await app.CookieClientAsync(Login.Admin);
+        (await PostAsync(admin, $"/Account/Users?handler=ResetSecondFactor&id={id}")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await admin.GetStringAsync("/Account/Users")).Should().Contain(message);
+        (await StampAsync(id)).Should().Be(stampBefore);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+        (await db.AuditEntries.AnyAsync(a => a.EntityId == id && a.Action == AccountAudit.SecondFactorReset)).Should().BeFalse();
+        (await db.OutboxMails.AnyAsync(m => m.Key.StartsWith($"account-factor-reset:{id}:"))).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_is_reactivated_before_its_factor_is_reset()
+    {
+        var id = await IdOfAsync(Login.Lsg);
+        var admin = await app.CookieClientAsync(Login.Admin);
+        (await PostAsync(admin, $"/Account/Users?handler=Deactivate&id={id}")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var stampBefore = await StampAsync(id);
+        (await PostAsync(admin, $"/Account/Users?handler=ResetSecondFactor&id={id}")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await admin.GetStringAsync("/Account/Users")).Should().Contain("Kontot är avstängt. Aktivera det igen först.");
+        (await StampAsync(id)).Should().Be(stampBefore);
+        (await PostAsync(admin, $"/Account/Users?handler=Reactivate&id={id}")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
+    [Theory]
+    [InlineData("okand")]
+    [InlineData("")]
+    public async Task An_unknown_account_is_not_found(string id)
+    {
+        var admin = await app.CookieClientAsync(Login.Admin);
+        (await PostAsync(admin, $"/Account/Users?handler=ResetSecondFactor&id={id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string action)
+    {
+        var form = await client.GetStringAsync("/Account/Users");
+        return await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Login.AntiforgeryToken(form),
+        }));
+    }
+
+    private async Task<string> IdOfAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    private async Task<string?> StampAsync(string id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GrantsDbContext>();
+        return await db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync();
+    }
+
+    [GeneratedRegex(@"https?://\S+/Account/Setup\?token=[A-Za-z0-9_\-]+")]
+    private static partial Regex SetupLink();
+
+    [GeneratedRegex("id=\"authenticator-key\" data-key=\"([A-Z0-9]+)\"")]
+    private static partial Regex KeyAttribute();
+}
