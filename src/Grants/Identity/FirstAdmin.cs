@@ -8,7 +8,8 @@ namespace Grants.Identity;
 /// <summary>
 /// `dotnet run --project src/Grants -- create-admin --email x@y.se [--name "..."] [--force]`: the first
 /// administrator of a fresh installation, with a one-time set-up link printed instead of mailed (mail may not be
-/// configured yet). Refuses when an active administrator exists, unless --force.
+/// configured yet). Refuses when an active administrator exists, unless --force; --force on an existing account
+/// starts it over (password, second factors and sessions gone).
 /// </summary>
 public static class FirstAdmin
 {
@@ -46,15 +47,24 @@ public static class FirstAdmin
         var time = sp.GetRequiredService<TimeProvider>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = await users.FindByEmailAsync(email);
+        var startedOver = user is not null;
         if (user is null)
         {
             user = new AppUser { UserName = email, Email = email, DisplayName = name.Trim(), CreatedAt = time.GetUtcNow() };
             Check(await users.CreateAsync(user));
         }
-        else if (!user.IsActive) user.DeactivatedAt = null;
+        else
+        {
+            // The break-glass path (the only admin lost the phone or the password): the account starts over, so the
+            // link leads through a new password and a new app, and every open session of it ends.
+            user.DeactivatedAt = null;
+            if (user.PasswordHash is not null) Check(await users.RemovePasswordAsync(user));
+            await sp.GetRequiredService<SecondFactorSetup>().ClearAsync(user);
+        }
         if (!await users.IsInRoleAsync(user, Roles.Admin)) Check(await users.AddToRoleAsync(user, Roles.Admin));
         var link = links.Issue(user, AccountLinkPurpose.Setup);
-        sp.GetRequiredService<AccountAudit>().Add(new Actor("cli", "Kommandoraden (create-admin)", "System"), user.Id, AccountAudit.FirstAdminCreated, email);
+        sp.GetRequiredService<AccountAudit>().Add(new Actor("cli", "Kommandoraden (create-admin)", "System"), user.Id, AccountAudit.FirstAdminCreated,
+            startedOver ? $"{email}: befintligt konto startat om (lösenord, tvåstegsverifiering och inloggningar borttagna)" : email);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var hours = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccountOptions>>().Value.SetupLinkHours;

@@ -38,6 +38,26 @@ public sealed class SecondFactorSetup(UserManager<AppUser> users, ProfileStore p
         return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
     }
 
+    /// <summary>
+    /// Makes every second factor stop counting (a lost phone): a new authenticator key that no app holds, no recovery
+    /// codes, no passkeys. Renews the security stamp. Returns how many passkeys were removed.
+    /// </summary>
+    public async Task<int> ClearAsync(AppUser user)
+    {
+        var passkeys = await users.GetPasskeysAsync(user);
+        foreach (var passkey in passkeys) Check(await users.RemovePasskeyAsync(user, passkey.CredentialId));
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        Check(await users.UpdateSecurityStampAsync(user));
+        return passkeys.Count;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
     private static string Format(string key)
     {
         var sb = new StringBuilder();

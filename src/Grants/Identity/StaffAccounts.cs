@@ -9,7 +9,7 @@ namespace Grants.Identity;
 
 /// <summary>Admin keeps the förbund's staff accounts: invite with roles, change roles, deactivate, reactivate.</summary>
 public sealed class StaffAccounts(GrantsDbContext db, UserManager<AppUser> users, AccountLinks links, AccountMails mails,
-    AccountAudit audit, IEnumerable<IStaffRoster> rosters, TimeProvider time)
+    AccountAudit audit, SecondFactorSetup factors, IEnumerable<IStaffRoster> rosters, TimeProvider time)
 {
     public sealed record InviteRequest(string? Email, string? Name, IReadOnlyList<string>? Roles);
     public sealed record AccountRow(string Id, string Name, string Email, IReadOnlyList<string> Roles, bool Active, bool Activated, bool TwoFactor,
@@ -141,18 +141,12 @@ public sealed class StaffAccounts(GrantsDbContext db, UserManager<AppUser> users
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var hadApp = user.TwoFactorEnabled;
-        var passkeys = await users.GetPasskeysAsync(user);
-        foreach (var passkey in passkeys) Check(await users.RemovePasskeyAsync(user, passkey.CredentialId));
-        Check(await users.SetTwoFactorEnabledAsync(user, false));
-        // A new key (the old app's codes stop matching) and no recovery codes; both also renew the security stamp.
-        Check(await users.ResetAuthenticatorKeyAsync(user));
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-        Check(await users.UpdateSecurityStampAsync(user));
+        var passkeys = await factors.ClearAsync(user);
         var link = links.Issue(user, AccountLinkPurpose.Setup);
         var actor = Actor.From(admin);
         await mails.SecondFactorResetAsync(user, link, actor.Name, ct);
         audit.Add(actor, user.Id, AccountAudit.SecondFactorReset,
-            $"{(hadApp ? "Autentiseringsapp och återställningskoder" : "Ingen autentiseringsapp")}, {passkeys.Count} nycklar borttagna; ny kopplingslänk skickad till {user.Email}");
+            $"{(hadApp ? "Autentiseringsapp och återställningskoder" : "Ingen autentiseringsapp")}, {passkeys} nycklar borttagna; ny kopplingslänk skickad till {user.Email}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         mails.Kick();

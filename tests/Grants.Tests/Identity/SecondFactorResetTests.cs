@@ -123,6 +123,49 @@ public sealed partial class SecondFactorResetTests(GrantsApp app) : IClassFixtur
         (await PostAsync(admin, $"/Account/Users?handler=Reactivate&id={id}")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
+    [Fact]
+    public async Task The_only_admin_who_lost_the_phone_starts_over_with_create_admin_force()
+    {
+        const string email = "ensam.admin@forbund.example";
+        string oldKey;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var created = await FirstAdmin.CreateAsync(scope.ServiceProvider, email, "Ensam Admin", force: true, default);
+            created.Ok.Should().BeTrue(created.Message);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var admin = (await users.FindByEmailAsync(email))!;
+            (await users.AddPasswordAsync(admin, "Gammalt-losen-2026!")).Succeeded.Should().BeTrue();
+            admin.ActivatedAt = app.Time.GetUtcNow();
+            await users.UpdateAsync(admin);
+            await users.ResetAuthenticatorKeyAsync(admin);
+            await users.SetTwoFactorEnabledAsync(admin, true);
+            oldKey = (await users.GetAuthenticatorKeyAsync(admin))!;
+        }
+
+        string link;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var again = await FirstAdmin.CreateAsync(scope.ServiceProvider, email, "Ensam Admin", force: true, default);
+            again.Ok.Should().BeTrue(again.Message);
+            link = new Uri(SetupLink().Match(again.Message).Value).PathAndQuery;
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var admin = (await users.FindByEmailAsync(email))!;
+            admin.PasswordHash.Should().BeNull("the old password may be what was lost");
+            admin.TwoFactorEnabled.Should().BeFalse();
+            (await users.GetAuthenticatorKeyAsync(admin)).Should().NotBe(oldKey);
+        }
+
+        // The printed link leads through a new password, then a new app.
+        var browser = app.Anonymous();
+        var page = await browser.GetStringAsync(link);
+        page.Should().Contain("Nytt lösenord");
+        var next = await browser.PostAsync(link.Replace("?", "?handler=Password&", StringComparison.Ordinal), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Password"] = "Nytt-losen-2026!x", ["Confirm"] = "Nytt-losen-2026!x", ["__RequestVerificationToken"] = Login.AntiforgeryToken(page),
+        }));
+        (await next.Content.ReadAsStringAsync()).Should().Contain("Koppla en autentiseringsapp");
+    }
+
     [Theory]
     [InlineData("okand")]
     [InlineData("")]
