@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Grants.Account;
 
-/// <summary>Admin: the accounts, inviting staff with roles, deactivating and reactivating, resetting a lost second factor.</summary>
+/// <summary>Admin: the accounts, inviting staff with roles, changing roles, deactivating and reactivating, resetting a lost second factor.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(StaffAccounts accounts, LocalClock clock, Identity.External.ExternalLinks externalLinks,
     Identity.External.ExternalProviders providers, Privacy.AnonymisePerson anonymise) : PageModel
@@ -28,6 +28,10 @@ public sealed class UsersModel(StaffAccounts accounts, LocalClock clock, Identit
 
     [BindProperty] public InviteInput Input { get; set; } = new();
     [BindProperty] public LinkInput Link { get; set; } = new();
+    /// <summary>The roles ticked in one row's "Ändra roller" form.</summary>
+    [BindProperty] public List<string> NewRoles { get; set; } = [];
+    /// <summary>The row whose role form was refused: it opens again with the error at its roles.</summary>
+    public string? RolesFor { get; private set; }
     public List<StaffAccounts.AccountRow> Rows { get; private set; } = [];
     public ILookup<string, Identity.External.ExternalLinks.Link> Links { get; private set; } = Enumerable.Empty<Identity.External.ExternalLinks.Link>().ToLookup(l => l.UserId);
     public IReadOnlyList<Identity.External.ExternalProviderOptions> Providers => providers.All;
@@ -88,6 +92,28 @@ public sealed class UsersModel(StaffAccounts accounts, LocalClock clock, Identit
 
     public async Task<IActionResult> OnPostReactivateAsync(string id, CancellationToken ct) =>
         Done(await accounts.ReactivateAsync(User, id, ct), "är aktiverat igen.");
+
+    public async Task<IActionResult> OnPostRolesAsync(string id, CancellationToken ct)
+    {
+        var outcome = await accounts.SetRolesAsync(User, id, NewRoles, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.IsOk)
+        {
+            TempData["Message"] = $"Kontot för {outcome.Value!.Email} har nu rollerna {string.Join(", ", NewRoles.Distinct())}. "
+                + "Personens inloggningar är avslutade; nästa inloggning har de nya rollerna.";
+            return RedirectToPage();
+        }
+        RolesFor = id;
+        var key = RolesKey(id);
+        if (outcome.Kind == OutcomeKind.Invalid)
+            foreach (var (_, messages) in outcome.Errors.All) foreach (var m in messages) ModelState.AddModelError(key, m);
+        else ModelState.AddModelError(key, outcome.Message ?? "");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The model key (and so the element id) of one row's roles fieldset.</summary>
+    public static string RolesKey(string id) => $"Roles_{id}";
 
     public async Task<IActionResult> OnPostResetSecondFactorAsync(string id, CancellationToken ct) =>
         Done(await accounts.ResetSecondFactorAsync(User, id, ct),

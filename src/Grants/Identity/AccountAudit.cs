@@ -35,6 +35,7 @@ public sealed class AccountAudit(GrantsDbContext db, TimeProvider time)
     public const string PasskeyAdded = "passkey-added";
     public const string PasskeyRemoved = "passkey-removed";
     public const string SecondFactorReset = "second-factor-reset";
+    public const string RolesChanged = "roles-changed";
 
     /// <summary>Adds the entry to the caller's unit of work.</summary>
     public void Add(Actor actor, string accountId, string action, string? details = null) =>

@@ -79,9 +79,13 @@ public sealed class StaffAccounts(GrantsDbContext db, UserManager<AppUser> users
         if (await users.FindByIdAsync(id) is not { } user) return Outcome<AppUser>.NotFound();
         var wanted = (roles ?? []).Distinct().ToList();
         var current = await users.GetRolesAsync(user);
+        // An applicant's access follows their organisation; staff roles on such an account would mix the two.
+        if (current.Contains(Roles.Applicant)) return Outcome<AppUser>.Conflict("En sökandes konto får inga roller i förbundet. Bjud in personen med en egen adress i stället.");
+        if (user.Id == admin.FindFirstValue(ClaimTypes.NameIdentifier))
+            return Outcome<AppUser>.Conflict("Du kan inte ändra dina egna roller. Be en annan administratör.");
+        if (!user.IsActive) return Outcome<AppUser>.Conflict("Kontot är avstängt. Aktivera det igen först.");
         var errors = new ValidationErrors();
-        var allowed = current.Contains(Roles.Applicant) ? Roles.All : Roles.Staff;
-        if (wanted.Count == 0 || wanted.Any(r => !allowed.Contains(r))) errors.Add("roles", "Välj en eller flera roller: Kansli, LSG, Styrelse, Admin.");
+        if (wanted.Count == 0 || wanted.Any(r => !Roles.Staff.Contains(r))) errors.Add("roles", "Välj en eller flera roller: Kansli, LSG, Styrelse, Admin.");
         if (errors.IsEmpty) await CheckRostersAsync(user.Email ?? "", wanted.Except(current).ToList(), errors, ct);
         if (!errors.IsEmpty) return Outcome<AppUser>.Invalid(errors);
         if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && !await AnotherActiveAdminAsync(user.Id, ct))
@@ -90,9 +94,9 @@ public sealed class StaffAccounts(GrantsDbContext db, UserManager<AppUser> users
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
         Check(await users.AddToRolesAsync(user, wanted.Except(current)));
-        // Role claims live in cookies and tokens: a new stamp makes every session pick up the change at once.
+        // Role claims live in cookies and tokens: a new stamp ends every session, and the next sign-in carries the new roles.
         Check(await users.UpdateSecurityStampAsync(user));
-        audit.Add(Actor.From(admin), user.Id, "roles-changed", $"{string.Join(", ", current)} → {string.Join(", ", wanted)}");
+        audit.Add(Actor.From(admin), user.Id, AccountAudit.RolesChanged, $"{string.Join(", ", current.Order())} → {string.Join(", ", wanted.Order())}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return user;

@@ -163,6 +163,7 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { $"/Organisations?handler=Remove&id={Guid.Empty}&userId=okand", Kansli, HttpStatusCode.NotFound },
         { "/Organisations/Members?handler=Remove&userId=okand", [Roles.Applicant], HttpStatusCode.NotFound },
         { "/Account/Users?handler=ResetSecondFactor&id=okand", [Roles.Admin], HttpStatusCode.NotFound },
+        { "/Account/Users?handler=Roles&id=okand", [Roles.Admin], HttpStatusCode.NotFound },
         { "/Account/Manage?handler=RemovePasskey&PasskeyId=AAAA", Roles.All, HttpStatusCode.NotFound },
         { "/Account/Manage?handler=PasskeyOptions", Roles.All, HttpStatusCode.OK },
         { "/Account/Login?handler=PasskeyOptions", Everyone, HttpStatusCode.OK },

@@ -93,7 +93,25 @@ public sealed partial class GoLiveBrowserTests(GoLiveApp app) : IClassFixture<Go
         newKansliKey.Should().NotBe(kansliKey);
         await SignInAsync(kansli, KansliEmail, KansliPassword, newKansliKey);
         await kansli.GotoAsync("/Applications");
-        kansli.Url.Should().Contain("/Applications");
+
+        // 3c. The admin changes the kansli's roles: Styrelse is refused at that row's roles (not in the board register),
+        //     Admin is added; the kansli's session ends and the next sign-in has the new role.
+        await admin.GotoAsync("/Account/Users");
+        await admin.GetByText("Ändra roller").ClickAsync();
+        await admin.GetByRole(AriaRole.Group, new() { Name = "Roller för Karl Kansli" }).GetByLabel("Styrelse").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Spara roller för Karl Kansli" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Rollen Styrelse kräver") }).ClickAsync();
+        await Axe.AssertNoSeriousViolationsAsync(admin);
+        var roles = admin.GetByRole(AriaRole.Group, new() { Name = "Roller för Karl Kansli" });
+        await roles.GetByLabel("Styrelse").UncheckAsync();
+        await roles.GetByLabel("Admin").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Spara roller för Karl Kansli" }).ClickAsync();
+        await admin.GetByText($"Kontot för {KansliEmail} har nu rollerna Kansli, Admin.").WaitForAsync();
+        await kansli.ReloadAsync();
+        kansli.Url.Should().Contain("/Account/Login", "new roles end the old session");
+        await SignInAsync(kansli, KansliEmail, KansliPassword, newKansliKey);
+        await kansli.GotoAsync("/Account/Users");
+        kansli.Url.Should().Contain("/Account/Users", "the kansli is now also Admin");
 
         // 4. Deactivation ends the kansli's open session on the next request.
         await admin.GotoAsync("/Account/Users");
