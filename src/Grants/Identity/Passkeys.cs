@@ -84,8 +84,6 @@ public sealed class Passkeys(SignInManager<AppUser> signIn, UserManager<AppUser>
         return ToSummary(passkey);
     }
 
-    public async Task<bool> HasAnyAsync(AppUser user) => (await users.GetPasskeysAsync(user)).Count > 0;
-
     private Summary ToSummary(UserPasskeyInfo p) =>
         new(WebEncoders.Base64UrlEncode(p.CredentialId), p.Name ?? "Namnlös nyckel", p.CreatedAt == default ? time.GetUtcNow() : p.CreatedAt);
 }

@@ -14,6 +14,6 @@ public sealed class LsgRoster(GrantsDbContext db) : IStaffRoster
         var normalized = email.Trim().ToLowerInvariant();
         return await db.LsgMembers.AnyAsync(m => m.Active && m.Email == normalized, ct)
             ? null
-            : "Rollen LSG kräver att adressen finns bland LSG:s ledamöter. Lägg in ledamoten under LSG → Ledamöter först.";
+            : "Rollen LSG kräver att adressen finns bland LSG:s ledamöter. Lägg in ledamoten under LSG-kön → Ledamöter och sammanträden först.";
     }
 }

@@ -15,6 +15,6 @@ public sealed class BoardRoster(GrantsDbContext db, Shared.LocalClock clock) : I
         var today = clock.Today;
         return await db.BoardMembers.AnyAsync(m => m.Email == normalized && m.TermEnd >= today, ct)
             ? null
-            : "Rollen Styrelse kräver att adressen finns i styrelsens register med en pågående eller kommande mandatperiod. Lägg in personen under Styrelsen först.";
+            : "Rollen Styrelse kräver att adressen finns i styrelsens register med en pågående eller kommande mandatperiod. Kansliet lägger in personen under Styrelsen → Styrelsens ledamöter och ersättare först.";
     }
 }
