@@ -16,7 +16,7 @@ public sealed class AccountMails(MailOutbox outbox, ProfileStore profiles, IBack
 
             {invitedBy} har bjudit in dig till {profile.Name}s ärendesystem för bidrag med rollen {string.Join(", ", roles)}.
 
-            Öppna länken för att välja lösenord och koppla en autentiseringsapp (tvåstegsverifiering):
+            Öppna länken för att välja lösenord och sedan koppla en autentiseringsapp eller skapa en nyckel (passkey):
             {link}
 
             Länken kan användas en gång och gäller i {options.Value.SetupLinkHours} timmar. Har den gått ut ber du administratören om en ny inbjudan.
@@ -110,7 +110,7 @@ public sealed class AccountMails(MailOutbox outbox, ProfileStore profiles, IBack
             Din gamla autentiseringsapp, dina återställningskoder och dina nycklar (passkeys) gäller inte längre, och alla
             inloggningar är avslutade. Ditt lösenord är oförändrat.
 
-            Öppna länken för att koppla en ny autentiseringsapp:
+            Öppna länken för att koppla en ny autentiseringsapp eller skapa en ny nyckel (passkey):
             {link}
 
             Länken kan användas en gång och gäller i {options.Value.SetupLinkHours} timmar. Har du inte bett om detta:

@@ -6,9 +6,9 @@ namespace Grants.Identity;
 
 /// <summary>
 /// What a set-up or reset link leads through: choose a password, then (staff, on set-up) pair an authenticator
-/// app. The link is consumed only when the last step is done, so a person interrupted half-way can continue.
+/// app or create a passkey. The link is consumed only when the last step is done, so a person interrupted half-way can continue.
 /// </summary>
-public sealed class AccountSetup(UserManager<AppUser> users, AccountLinks links, SecondFactorSetup factors, AccountAudit audit,
+public sealed class AccountSetup(UserManager<AppUser> users, AccountLinks links, SecondFactorSetup factors, Passkeys passkeys, AccountAudit audit,
     GrantsDbContext db, TimeProvider time)
 {
     public enum Step { Invalid, Password, Factor }
@@ -80,6 +80,24 @@ public sealed class AccountSetup(UserManager<AppUser> users, AccountLinks links,
         await tx.CommitAsync(ct);
         return Outcome<IReadOnlyList<string>>.Ok(codes);
     }
+
+    /// <summary>The other second factor: a passkey made on this page activates the account; no recovery codes (an Admin resets a lost one).</summary>
+    public async Task<Outcome<Passkeys.Summary>> ConfirmPasskeyAsync(State state, string? name, string? credentialJson, CancellationToken ct)
+    {
+        var (link, user) = (state.Link!, state.User!);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var added = await passkeys.AttestAsync(user, name, credentialJson);
+        if (!added.IsOk) return added;
+        var self = AccountAudit.Self(user, await users.GetRolesAsync(user));
+        audit.Add(self, user.Id, AccountAudit.FactorSet, $"Nyckel (passkey) \"{added.Value!.Name}\"");
+        await ActivateAsync(user, link, self, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
+    /// <summary>The options for navigator.credentials.create() on the pairing step.</summary>
+    public Task<string> PasskeyOptionsAsync(State state) => passkeys.CreationOptionsAsync(state.User!);
 
     private async Task ActivateAsync(AppUser user, AccountLink link, Actor self, CancellationToken ct)
     {

@@ -19,20 +19,31 @@ public sealed class Passkeys(SignInManager<AppUser> signIn, UserManager<AppUser>
     public sealed record Summary(string Id, string Name, DateTimeOffset CreatedAt);
 
     /// <summary>The options JSON for navigator.credentials.create(); Identity keeps the challenge in its own cookie.</summary>
-    public async Task<string?> CreationOptionsAsync(ClaimsPrincipal principal)
-    {
-        if (await users.GetUserAsync(principal) is not { } user) return null;
-        return await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
+    public async Task<string?> CreationOptionsAsync(ClaimsPrincipal principal) =>
+        await users.GetUserAsync(principal) is { } user ? await CreationOptionsAsync(user) : null;
+
+    /// <summary>The same for a person not signed in yet: the set-up link's account (AccountSetup).</summary>
+    public Task<string> CreationOptionsAsync(AppUser user) =>
+        signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
         {
             Id = user.Id,
             Name = user.Email ?? user.UserName ?? user.Id,
             DisplayName = user.DisplayName,
         });
-    }
 
     public async Task<Outcome<Summary>> AddAsync(ClaimsPrincipal principal, string? name, string? credentialJson, CancellationToken ct)
     {
         if (await users.GetUserAsync(principal) is not { } user) return Outcome<Summary>.NotFound();
+        var added = await AttestAsync(user, name, credentialJson);
+        if (!added.IsOk) return added;
+        audit.Add(Actor.From(principal), user.Id, AccountAudit.PasskeyAdded, $"Nyckel \"{added.Value!.Name}\" lades till via Mitt konto");
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    /// <summary>Checks the browser's answer to the options and stores the named passkey on the account; the caller audits.</summary>
+    public async Task<Outcome<Summary>> AttestAsync(AppUser user, string? name, string? credentialJson)
+    {
         var errors = new ValidationErrors();
         name = name?.Trim();
         if (string.IsNullOrEmpty(name)) errors.Add(NameField, "Namn på nyckeln måste fyllas i, t.ex. \"Jobbdatorn\".");
@@ -51,8 +62,6 @@ public sealed class Passkeys(SignInManager<AppUser> signIn, UserManager<AppUser>
         passkey.Name = name;
         var result = await users.AddOrUpdatePasskeyAsync(user, passkey);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        audit.Add(Actor.From(principal), user.Id, AccountAudit.PasskeyAdded, $"Nyckel \"{name}\" lades till via Mitt konto");
-        await db.SaveChangesAsync(ct);
         return ToSummary(passkey);
     }
 

@@ -167,6 +167,8 @@ public sealed class AuthorizationMatrixTests(GrantsApp app) : IClassFixture<Gran
         { "/Account/Manage?handler=RemovePasskey&PasskeyId=AAAA", Roles.All, HttpStatusCode.NotFound },
         { "/Account/Manage?handler=PasskeyOptions", Roles.All, HttpStatusCode.OK },
         { "/Account/Login?handler=PasskeyOptions", Everyone, HttpStatusCode.OK },
+        { "/Account/Setup?handler=PasskeyOptions&token=ogiltig-lank", Everyone, HttpStatusCode.NotFound },
+        { "/Account/Setup?handler=Passkey&token=ogiltig-lank", Everyone, HttpStatusCode.NotFound },
         { "/Account/Login?handler=Passkey", Everyone, HttpStatusCode.OK },
     };
 

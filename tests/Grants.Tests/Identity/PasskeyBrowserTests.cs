@@ -102,6 +102,52 @@ public sealed class PasskeyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
             .Should().BeTrue("after a password (or a provider without MFA) staff still need the app: the passkey is used instead of the password");
     }
 
+    [Fact]
+    public async Task Invited_staff_choose_a_passkey_instead_of_the_app_and_sign_in_with_it()
+    {
+        const string email = "nils.nyckel@forbund.example";
+        string link;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var invited = new AppUser { UserName = email, Email = email, DisplayName = "Nils Nyckel", CreatedAt = app.Time.GetUtcNow() };
+            (await users.CreateAsync(invited)).Succeeded.Should().BeTrue();
+            (await users.AddToRoleAsync(invited, Roles.Secretariat)).Succeeded.Should().BeTrue();
+            link = scope.ServiceProvider.GetRequiredService<AccountLinks>().Issue(invited, AccountLinkPurpose.Setup);
+            await scope.ServiceProvider.GetRequiredService<GrantsDbContext>().SaveChangesAsync();
+        }
+
+        var page = await app.NewPageAsync(app.LocalhostUrl);
+        await AddVirtualAuthenticatorAsync(page);
+        await page.GotoAsync(new Uri(link).PathAndQuery);
+        await page.GetByLabel("Nytt lösenord").FillAsync("Nyckel-losen-2026!");
+        await page.GetByLabel("Upprepa lösenordet").FillAsync("Nyckel-losen-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara lösenordet" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Eller: skapa en nyckel (passkey)" }).WaitForAsync();
+        await CheckAsync(page, "setup-val");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa nyckel" }).ClickAsync();
+        await page.Locator("#PasskeyName-error").Filter(new() { HasText = "Namn på nyckeln måste fyllas i" }).WaitForAsync();
+        await page.GetByLabel("Namn på nyckeln").FillAsync("Jobbdatorn");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa nyckel" }).ClickAsync();
+        await page.GetByText("Ditt konto är aktiverat med lösenord och nyckeln \"Jobbdatorn\"").WaitForAsync();
+        await CheckAsync(page, "setup-klar");
+        (await page.GotoAsync(new Uri(link).PathAndQuery))!.Status.Should().Be(404, "the link works once");
+
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in med nyckel (passkey)" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.GotoAsync("/Applications");
+        page.Url.Should().Contain("/Applications", "a passkey is the staff member's two factors");
+
+        var user = await UserAsync(email);
+        user.ActivatedAt.Should().NotBeNull();
+        user.TwoFactorEnabled.Should().BeFalse("no app was paired");
+        (await AuditAsync(user.Id)).Should().Contain(a => a.Action == AccountAudit.FactorSet && a.Details == "Nyckel (passkey) \"Jobbdatorn\"")
+            .And.Contain(a => a.Action == AccountAudit.Activated);
+        app.CspViolations.Should().BeEmpty();
+    }
+
     private static async Task<string> PasswordSignInAsync(HttpClient client, string email)
     {
         var form = await client.GetStringAsync("/Account/Login");
