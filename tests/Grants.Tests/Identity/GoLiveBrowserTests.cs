@@ -36,7 +36,7 @@ public sealed partial class GoLiveBrowserTests(GoLiveApp app) : IClassFixture<Go
     private const string KansliPassword = "Kansli-losen-2026!";
 
     [Fact]
-    public async Task First_admin_invites_a_kansli_who_sets_up_totp_signs_in_and_is_signed_out_by_deactivation_and_passwords_reset_by_mail()
+    public async Task First_admin_invites_a_kansli_who_sets_up_totp_loses_the_phone_gets_new_roles_is_deactivated_and_the_admin_resets_the_password_by_mail()
     {
         using (var scope = app.Services.CreateScope())
             (await scope.ServiceProvider.GetRequiredService<Grants.Infrastructure.GrantsDbContext>().Users.CountAsync()).Should().Be(0, "a production start has no users");
