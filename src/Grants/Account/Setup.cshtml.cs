@@ -27,39 +27,22 @@ public sealed class SetupModel(AccountSetup setup, SecondFactorSetup factors) : 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(await setup.StateAsync(Token, ct), ct);
 
-    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
-    {
-        var state = await setup.StateAsync(Token, ct);
-        if (state.Step != AccountSetup.Step.Password) return await ShowAsync(state, ct);
-        var outcome = await setup.SetPasswordAsync(state, Password, Confirm, ct);
-        if (!outcome.IsOk)
+    public Task<IActionResult> OnPostPasswordAsync(CancellationToken ct) =>
+        StepAsync(AccountSetup.Step.Password, state => setup.SetPasswordAsync(state, Password, Confirm, ct), async (state, next) =>
         {
-            Grants.Shared.FieldKeys.CopyTo(outcome.Errors, ModelState, "");
-            return await ShowAsync(state, ct);
-        }
-        if (outcome.Value is null)
-        {
+            if (next is not null) return await ShowAsync(await setup.StateAsync(Token, ct), ct);
             Done = true;
             IsReset = state.Link!.Purpose == AccountLinkPurpose.PasswordReset;
             return Page();
-        }
-        return await ShowAsync(await setup.StateAsync(Token, ct), ct);
-    }
+        }, ct);
 
-    public async Task<IActionResult> OnPostFactorAsync(CancellationToken ct)
-    {
-        var state = await setup.StateAsync(Token, ct);
-        if (state.Step != AccountSetup.Step.Factor) return await ShowAsync(state, ct);
-        var outcome = await setup.ConfirmFactorAsync(state, Code, ct);
-        if (!outcome.IsOk)
+    public Task<IActionResult> OnPostFactorAsync(CancellationToken ct) =>
+        StepAsync(AccountSetup.Step.Factor, state => setup.ConfirmFactorAsync(state, Code, ct), (_, codes) =>
         {
-            Grants.Shared.FieldKeys.CopyTo(outcome.Errors, ModelState, "");
-            return await ShowAsync(state, ct);
-        }
-        Done = true;
-        RecoveryCodes = outcome.Value;
-        return Page();
-    }
+            Done = true;
+            RecoveryCodes = codes;
+            return Task.FromResult<IActionResult>(Page());
+        }, ct);
 
     /// <summary>Step one of a passkey on the pairing step (called by passkeys.js): the options for navigator.credentials.create().</summary>
     public async Task<IActionResult> OnPostPasskeyOptionsAsync(CancellationToken ct)
@@ -68,19 +51,27 @@ public sealed class SetupModel(AccountSetup setup, SecondFactorSetup factors) : 
         return state.Step == AccountSetup.Step.Factor ? Content(await setup.PasskeyOptionsAsync(state), "application/json") : NotFound();
     }
 
-    public async Task<IActionResult> OnPostPasskeyAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostPasskeyAsync(CancellationToken ct) =>
+        StepAsync(AccountSetup.Step.Factor, state => setup.ConfirmPasskeyAsync(state, PasskeyName, Credential, ct), (_, passkey) =>
+        {
+            Done = true;
+            PasskeyDone = passkey!.Name;
+            return Task.FromResult<IActionResult>(Page());
+        }, ct);
+
+    /// <summary>
+    /// One step's command, run only when the link is at that step (else the page for where it is); a refusal shows the
+    /// page again with each error at its field.
+    /// </summary>
+    private async Task<IActionResult> StepAsync<T>(AccountSetup.Step step, Func<AccountSetup.State, Task<Grants.Shared.Outcome<T>>> command,
+        Func<AccountSetup.State, T?, Task<IActionResult>> done, CancellationToken ct)
     {
         var state = await setup.StateAsync(Token, ct);
-        if (state.Step != AccountSetup.Step.Factor) return await ShowAsync(state, ct);
-        var outcome = await setup.ConfirmPasskeyAsync(state, PasskeyName, Credential, ct);
-        if (!outcome.IsOk)
-        {
-            Grants.Shared.FieldKeys.CopyTo(outcome.Errors, ModelState, "");
-            return await ShowAsync(state, ct);
-        }
-        Done = true;
-        PasskeyDone = outcome.Value!.Name;
-        return Page();
+        if (state.Step != step) return await ShowAsync(state, ct);
+        var outcome = await command(state);
+        if (outcome.IsOk) return await done(state, outcome.Value);
+        Grants.Shared.FieldKeys.CopyTo(outcome.Errors, ModelState, "");
+        return await ShowAsync(state, ct);
     }
 
     private async Task<IActionResult> ShowAsync(AccountSetup.State state, CancellationToken ct)
