@@ -51,7 +51,18 @@ public sealed class Passkeys(SignInManager<AppUser> signIn, UserManager<AppUser>
         else if (string.IsNullOrWhiteSpace(credentialJson)) errors.Add(NameField, "Webbläsaren skickade ingen nyckel. Försök igen och följ webbläsarens anvisningar.");
         if (!errors.IsEmpty) return Outcome<Summary>.Invalid(errors);
 
-        var attestation = await signIn.PerformPasskeyAttestationAsync(credentialJson!);
+        PasskeyAttestationResult attestation;
+        try
+        {
+            attestation = await signIn.PerformPasskeyAttestationAsync(credentialJson!);
+        }
+        catch (InvalidOperationException)
+        {
+            // Identity throws when no ceremony was started in this browser (the options step skipped or its cookie gone):
+            // the client's mistake, answered at the field like a refused key.
+            errors.Add(NameField, "Nyckeln kunde inte läggas till. Ladda om sidan och försök igen.");
+            return Outcome<Summary>.Invalid(errors);
+        }
         // The credential must be made for this account (the options carried its id as the user handle).
         if (!attestation.Succeeded || attestation.UserEntity.Id != user.Id)
         {

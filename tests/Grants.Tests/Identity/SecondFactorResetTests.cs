@@ -167,6 +167,50 @@ public sealed partial class SecondFactorResetTests(GrantsApp app) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("x")]
+    [InlineData("{")]
+    [InlineData("{\"id\":null,\"response\":{}}")]
+    [InlineData("[1,2,3]")]
+    public async Task A_malformed_passkey_answer_on_the_set_up_page_is_named_at_the_field_and_activates_nothing(string credential)
+    {
+        await MalformedPasskeyAsync(credential, startCeremony: false);
+        await MalformedPasskeyAsync(credential, startCeremony: true);
+    }
+
+    private async Task MalformedPasskeyAsync(string credential, bool startCeremony)
+    {
+        var id = await IdOfAsync(Login.Board);
+        var admin = await app.CookieClientAsync(Login.Admin);
+        (await PostAsync(admin, $"/Account/Users?handler=ResetSecondFactor&id={id}")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        string body;
+        await using (var scope = app.Services.CreateAsyncScope())
+            body = (await scope.ServiceProvider.GetRequiredService<GrantsDbContext>().OutboxMails
+                .Where(m => m.Key.StartsWith($"account-factor-reset:{id}:")).OrderByDescending(m => m.Id).FirstAsync()).Body;
+        var link = new Uri(SetupLink().Match(body).Value).PathAndQuery;
+        var browser = app.Anonymous();
+        var page = await browser.GetStringAsync(link);
+        if (startCeremony)
+        {
+            (await browser.PostAsync(link.Replace("?", "?handler=PasskeyOptions&", StringComparison.Ordinal), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Login.AntiforgeryToken(page),
+            }))).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var answer = await browser.PostAsync(link.Replace("?", "?handler=Passkey&", StringComparison.Ordinal), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["PasskeyName"] = "Jobbdatorn", ["Credential"] = credential + new string(' ', credential.Length == 0 ? 0 : 10_000),
+            ["__RequestVerificationToken"] = Login.AntiforgeryToken(page),
+        }));
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, $"ceremony started: {startCeremony}");
+        (await answer.Content.ReadAsStringAsync()).Should().Contain("PasskeyName-error").And.Contain("Det finns fel i formuläret");
+        (await browser.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.OK, "the link is not used up by a refusal");
+        await using var check = app.Services.CreateAsyncScope();
+        (await check.ServiceProvider.GetRequiredService<GrantsDbContext>().UserPasskeys.CountAsync(p => p.UserId == id)).Should().Be(0);
+    }
+
+    [Theory]
     [InlineData("okand")]
     [InlineData("")]
     public async Task An_unknown_account_is_not_found(string id)
