@@ -21,7 +21,16 @@ public sealed class PasskeySignIn(SignInManager<AppUser> signIn, UserManager<App
     {
         const string failed = "Inloggningen med nyckeln misslyckades. Försök igen, eller logga in med lösenord.";
         if (string.IsNullOrWhiteSpace(credentialJson)) return new SignInAttempt(SignInStatus.Failed, failed);
-        var assertion = await signIn.PerformPasskeyAssertionAsync(credentialJson);
+        PasskeyAssertionResult<AppUser> assertion;
+        try
+        {
+            assertion = await signIn.PerformPasskeyAssertionAsync(credentialJson);
+        }
+        catch (InvalidOperationException)
+        {
+            // Identity throws when no ceremony was started in this browser (the options step skipped or its cookie gone).
+            return new SignInAttempt(SignInStatus.Failed, failed);
+        }
         if (!assertion.Succeeded)
         {
             audit.Add(Shared.Actor.System, "okänd nyckel", AccountAudit.SignInFailed, "Nyckel (passkey) som inte godtogs");
